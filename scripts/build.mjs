@@ -1,0 +1,94 @@
+// Builds the extension into dist/chrome/ and dist/firefox/ (unpacked).
+//   node scripts/build.mjs [--production]
+// Development builds carry source maps; production builds are minified without them.
+import * as esbuild from 'esbuild';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TARGETS = ['chrome', 'firefox'];
+const staging = join(root, 'dist', '.staging');
+
+function commonOptions(production) {
+  return {
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    target: ['chrome120', 'firefox128'],
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    absWorkingDir: root,
+  };
+}
+
+// Scripts the browser loads as classic scripts: the service worker / event page
+// and the content scripts must not depend on module loading.
+const classicScripts = (common) => ({
+  ...common,
+  format: 'iife',
+  outdir: staging,
+  entryPoints: [
+    { in: 'src/background/index.ts', out: 'background' },
+    { in: 'src/content/index.ts', out: 'content' },
+    { in: 'src/passkeys/page-script.ts', out: 'page' },
+  ],
+});
+
+// Extension pages are ES modules, so heavy parts (zxcvbn) split into chunks loaded on demand.
+const extensionPages = (common) => ({
+  ...common,
+  format: 'esm',
+  splitting: true,
+  outdir: staging,
+  chunkNames: 'chunks/[name]-[hash]',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  entryPoints: [
+    { in: 'src/popup/index.tsx', out: 'popup/popup' },
+    { in: 'src/ui/menu/index.tsx', out: 'ui/menu' },
+  ],
+});
+
+const STATIC_FILES = [
+  ['src/popup/popup.html', 'popup/popup.html'],
+  ['src/popup/popup.css', 'popup/popup.css'],
+  ['src/ui/menu/menu.html', 'ui/menu.html'],
+  ['src/ui/menu/menu.css', 'ui/menu.css'],
+  ['assets', 'assets'],
+];
+
+async function manifestFor() {
+  const manifest = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8'));
+  const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
+  manifest.version = version;
+  return manifest;
+}
+
+export async function build({ production = false } = {}) {
+  const started = performance.now();
+  const common = commonOptions(production);
+  await rm(staging, { recursive: true, force: true });
+  await Promise.all([esbuild.build(classicScripts(common)), esbuild.build(extensionPages(common))]);
+  for (const [from, to] of STATIC_FILES) {
+    await mkdir(dirname(join(staging, to)), { recursive: true });
+    await cp(join(root, from), join(staging, to), { recursive: true });
+  }
+  await writeFile(join(staging, 'manifest.json'), JSON.stringify(await manifestFor(), null, 2));
+  for (const target of TARGETS) {
+    const out = join(root, 'dist', target);
+    await rm(out, { recursive: true, force: true });
+    await cp(staging, out, { recursive: true });
+  }
+  await rm(staging, { recursive: true, force: true });
+  const mode = production ? 'production' : 'development';
+  console.log(`Built ${mode} extension in ${Math.round(performance.now() - started)} ms: dist/chrome, dist/firefox`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  build({ production: process.argv.includes('--production') }).catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,104 @@
+// What each request does. The router has already checked the payload's shape
+// and that the sender is allowed to ask; handlers check what the vault needs.
+import browser from 'webextension-polyfill';
+import { UserFacingError } from '../shared/errors';
+import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
+import { restartAutoLockCountdown } from './auto-lock';
+import { summarize } from './item-summaries';
+import { openMenuSession, resolveMenuSession } from './menu-sessions';
+import type { Handlers } from './router';
+import type { SenderContext } from './sender';
+import { readSettings, writeSettings } from './settings';
+import type { StorageArea } from './storage-area';
+import type { VaultService } from './vault-service';
+
+export interface HandlerDeps {
+  vault: VaultService;
+  local: StorageArea;
+  session: StorageArea;
+  startedAt: number;
+}
+
+/** Applies a draft from the editor to the vault: a new item, or an edit of an existing one. */
+function applyDraft(items: VaultItem[], draft: unknown, now: number): VaultItem {
+  if (typeof draft !== 'object' || draft === null) throw new UserFacingError('bad-request', 'The item is malformed.');
+  const { id, type, ...fields } = draft as { id?: unknown; type?: unknown } & Record<string, unknown>;
+  const index = typeof id === 'string' ? items.findIndex((item) => item.id === id) : -1;
+  let next: VaultItem;
+  try {
+    if (index >= 0) {
+      const existing = items[index]!;
+      if (type !== undefined && type !== existing.type) throw new Error('the type of an item cannot change');
+      next = validateVaultItem(updateItem(existing, fields as Partial<VaultItem>, now));
+      items[index] = next;
+    } else {
+      if (typeof id === 'string') throw new UserFacingError('not-found', 'That item no longer exists.');
+      next = validateVaultItem(newItem(type as VaultItem['type'], fields as Partial<VaultItem>, now));
+      items.push(next);
+    }
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    throw new UserFacingError('bad-request', `The item was refused: ${error instanceof Error ? error.message : 'invalid'}.`);
+  }
+  return next;
+}
+
+export function createHandlers({ vault, local, session, startedAt }: HandlerDeps): Handlers {
+  const touch = async () => restartAutoLockCountdown(await readSettings(local));
+  return {
+    'vault.status': () => vault.status(),
+    'vault.create': async ({ password }) => {
+      const status = await vault.create(password);
+      await touch();
+      return status;
+    },
+    'vault.unlock': async ({ password }) => {
+      const status = await vault.unlock(password);
+      await touch();
+      return status;
+    },
+    'vault.lock': () => vault.lock(),
+    'vault.changePassword': ({ current, next }) => vault.changeMasterPassword(current, next),
+    'items.list': async () => {
+      const data = await vault.read();
+      await touch();
+      return { items: data.items.map(summarize) };
+    },
+    'items.get': async ({ id }) => {
+      const item = (await vault.read()).items.find((candidate) => candidate.id === id);
+      if (!item) throw new UserFacingError('not-found', 'That item no longer exists.');
+      return { item };
+    },
+    'items.save': async ({ item }) => {
+      const saved = await vault.update((draft) => applyDraft(draft.items, item, Date.now()));
+      await touch();
+      return { id: saved.id };
+    },
+    'items.delete': async ({ ids }) => {
+      const wanted = new Set(ids);
+      const deleted = await vault.update((draft) => {
+        const before = draft.items.length;
+        draft.items = draft.items.filter((item) => !wanted.has(item.id));
+        return before - draft.items.length;
+      });
+      return { deleted };
+    },
+    'settings.get': () => readSettings(local),
+    'settings.set': async (changes) => {
+      const settings = await writeSettings(local, changes);
+      if (await vault.isUnlocked()) await restartAutoLockCountdown(settings);
+      return settings;
+    },
+    'diagnostics.info': () => ({ version: browser.runtime.getManifest().version, backgroundStartedAt: startedAt }),
+    'autofill.openMenu': async (_payload, sender) => {
+      if (sender.kind !== 'content') throw new UserFacingError('forbidden-sender', 'Only a page can open the menu.');
+      const { tabId, frameId, origin } = sender;
+      return { token: await openMenuSession(session, { tabId, frameId, origin }) };
+    },
+    'menu.state': async ({ token }, sender) => {
+      if (sender.kind !== 'inline-ui') throw new UserFacingError('forbidden-sender', 'Only the inline menu may ask.');
+      const menu = await resolveMenuSession(session, token, sender.tabId);
+      return { vault: (await vault.status()).state, origin: menu.origin };
+    },
+  };
+}

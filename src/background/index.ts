@@ -1,0 +1,23 @@
+// The background: the vault's only home. Listeners are registered synchronously
+// at start so that a service worker woken by an event finds them in place.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { watchForLockEvents } from './auto-lock';
+import { createHandlers } from './handlers';
+import { createRouter } from './router';
+import { readSettings } from './settings';
+import { localArea, sessionArea } from './storage-area';
+import { VaultService } from './vault-service';
+
+const startedAt = Date.now();
+const vault = new VaultService({ local: localArea, session: sessionArea });
+
+const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, startedAt }), {
+  self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
+  onInternalError: (type, error) => {
+    // Only the request type and the error's class and message: never a payload.
+    console.error(`Latchkey: ${type} failed`, error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error');
+  },
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+watchForLockEvents(() => vault.lock(), () => readSettings(localArea));

@@ -1,0 +1,32 @@
+// Binds an inline menu page to the frame it was opened over. The content script
+// asks to open a menu (the background knows its tab, frame and origin from the
+// sender) and receives a random token; the menu page presents that token, and
+// only a menu page in the same tab gets answers about that frame.
+import { UserFacingError } from '../shared/errors';
+import { randomBytes, toBase64Url } from '../vault/bytes';
+import type { StorageArea } from './storage-area';
+
+const PREFIX = 'menu.';
+const LIFETIME_MS = 10 * 60_000;
+
+export interface MenuSession {
+  tabId: number;
+  frameId: number;
+  origin: string;
+  expires: number;
+}
+
+export async function openMenuSession(area: StorageArea, frame: Omit<MenuSession, 'expires'>, now = Date.now()): Promise<string> {
+  const token = toBase64Url(randomBytes(16));
+  await area.set({ [PREFIX + token]: { ...frame, expires: now + LIFETIME_MS } satisfies MenuSession });
+  return token;
+}
+
+export async function resolveMenuSession(area: StorageArea, token: string, tabId: number, now = Date.now()): Promise<MenuSession> {
+  const key = PREFIX + token;
+  const session = (await area.get(key))[key] as MenuSession | undefined;
+  if (!session || session.tabId !== tabId || session.expires < now) {
+    throw new UserFacingError('forbidden-sender', 'This menu is no longer attached to the page. Focus the field again.');
+  }
+  return session;
+}

@@ -1,0 +1,161 @@
+// The unlocked vault lives here and nowhere else. The vault key is kept in
+// storage.session (memory only, trusted contexts only) so a killed and restarted
+// service worker stays unlocked, while a browser restart starts locked.
+import { UserFacingError } from '../shared/errors';
+import type { VaultStatus } from '../shared/protocol';
+import { fromBase64, toBase64 } from '../vault/bytes';
+import type { VaultData } from '../vault/model';
+import { emptyVaultData } from '../vault/model';
+import { createVault, rewrapVaultKey, unwrapVaultKey, WrongPasswordError, type VaultHeader } from '../vault/vault-file';
+import type { StorageArea } from './storage-area';
+import { UnlockThrottle } from './unlock-throttle';
+import { VaultStore } from './vault-store';
+
+const SESSION_KEY = 'session.vaultKey';
+export const MIN_MASTER_PASSWORD_LENGTH = 8;
+
+interface Unlocked {
+  header: VaultHeader;
+  vaultKey: Uint8Array;
+  data: VaultData;
+}
+
+export interface VaultServiceDeps {
+  local: StorageArea;
+  session: StorageArea;
+  now?: () => number;
+}
+
+export class VaultService {
+  private readonly store: VaultStore;
+  private readonly throttle: UnlockThrottle;
+  private readonly now: () => number;
+  private unlocked: Unlocked | null = null;
+  /** Saves run one at a time so two edits never race to the same generation. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: VaultServiceDeps) {
+    this.store = new VaultStore(deps.local);
+    this.now = deps.now ?? Date.now;
+    this.throttle = new UnlockThrottle(deps.local, this.now);
+  }
+
+  async status(): Promise<VaultStatus> {
+    if (!(await this.store.exists())) return { state: 'none', retryAfter: null };
+    const unlocked = await this.resume();
+    return { state: unlocked ? 'unlocked' : 'locked', retryAfter: unlocked ? null : await this.throttle.retryAfter() };
+  }
+
+  async create(masterPassword: string): Promise<VaultStatus> {
+    if (await this.store.exists()) throw new UserFacingError('vault-exists', 'A vault already exists.');
+    if ([...masterPassword].length < MIN_MASTER_PASSWORD_LENGTH) {
+      throw new UserFacingError(
+        'weak-password',
+        `The master password must have at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`,
+      );
+    }
+    const { header, vaultKey } = await createVault(masterPassword);
+    const data = emptyVaultData();
+    await this.store.save(header, vaultKey, data, this.now());
+    await this.startSession({ header, vaultKey, data });
+    return this.status();
+  }
+
+  async unlock(masterPassword: string): Promise<VaultStatus> {
+    const state = await this.store.readState();
+    if (!state) throw new UserFacingError('no-vault', 'There is no vault yet.');
+    const retryAfter = await this.throttle.retryAfter();
+    if (retryAfter !== null) {
+      const seconds = Math.ceil((retryAfter - this.now()) / 1000);
+      throw new UserFacingError('too-many-attempts', `Too many wrong passwords. Try again in ${seconds} s.`);
+    }
+    let vaultKey: Uint8Array;
+    try {
+      vaultKey = await unwrapVaultKey(state.current.header, masterPassword);
+    } catch (error) {
+      if (!(error instanceof WrongPasswordError)) throw error;
+      const next = await this.throttle.recordFailure();
+      const wait = next === null ? '' : ` Wait ${Math.ceil((next - this.now()) / 1000)} s before trying again.`;
+      throw new UserFacingError('wrong-password', `Wrong master password.${wait}`);
+    }
+    await this.throttle.reset();
+    const opened = await this.store.open(vaultKey);
+    await this.startSession({ header: opened.version.header, vaultKey, data: opened.data });
+    return this.status();
+  }
+
+  async lock(): Promise<VaultStatus> {
+    this.unlocked = null;
+    await this.deps.session.remove(SESSION_KEY);
+    return this.status();
+  }
+
+  async isUnlocked(): Promise<boolean> {
+    return (await this.resume()) !== null;
+  }
+
+  /** The decrypted vault, or a 'locked' error. */
+  async read(): Promise<VaultData> {
+    return (await this.requireUnlocked()).data;
+  }
+
+  /**
+   * Applies `change` to a copy of the vault and saves it. The in-memory vault is
+   * replaced only after the save succeeded, so a failed save changes nothing.
+   */
+  async update<T>(change: (draft: VaultData) => T): Promise<T> {
+    const run = async () => {
+      const unlocked = await this.requireUnlocked();
+      const draft = structuredClone(unlocked.data);
+      const result = change(draft);
+      await this.store.save(unlocked.header, unlocked.vaultKey, draft, this.now());
+      this.unlocked = { ...unlocked, data: draft };
+      return result;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async changeMasterPassword(current: string, next: string): Promise<VaultStatus> {
+    const unlocked = await this.requireUnlocked();
+    try {
+      await unwrapVaultKey(unlocked.header, current);
+    } catch (error) {
+      if (error instanceof WrongPasswordError) throw new UserFacingError('wrong-password', 'Wrong master password.');
+      throw error;
+    }
+    if ([...next].length < MIN_MASTER_PASSWORD_LENGTH) {
+      throw new UserFacingError(
+        'weak-password',
+        `The master password must have at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`,
+      );
+    }
+    const header = await rewrapVaultKey(unlocked.header, unlocked.vaultKey, next);
+    await this.store.save(header, unlocked.vaultKey, unlocked.data, this.now());
+    this.unlocked = { ...unlocked, header };
+    return this.status();
+  }
+
+  private async startSession(unlocked: Unlocked): Promise<void> {
+    await this.deps.session.set({ [SESSION_KEY]: toBase64(unlocked.vaultKey) });
+    this.unlocked = unlocked;
+  }
+
+  /** After the worker was restarted, reopens the vault with the key kept in the session. */
+  private async resume(): Promise<Unlocked | null> {
+    if (this.unlocked) return this.unlocked;
+    const stored = (await this.deps.session.get(SESSION_KEY))[SESSION_KEY];
+    if (typeof stored !== 'string') return null;
+    const vaultKey = fromBase64(stored);
+    const opened = await this.store.open(vaultKey);
+    this.unlocked = { header: opened.version.header, vaultKey, data: opened.data };
+    return this.unlocked;
+  }
+
+  private async requireUnlocked(): Promise<Unlocked> {
+    const unlocked = await this.resume();
+    if (!unlocked) throw new UserFacingError('locked', 'The vault is locked.');
+    return unlocked;
+  }
+}

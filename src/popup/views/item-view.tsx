@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { VaultItem } from '../../vault/model';
+import { sendRequest } from '../../shared/messaging';
+import { FIELDS, TYPE_LABELS, toFormValues } from './item-fields';
+
+export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => void; onBack: () => void }) {
+  const [item, setItem] = useState<VaultItem | null>(null);
+  const [revealed, setRevealed] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    sendRequest('items.get', { id })
+      .then(({ item }) => setItem(item as VaultItem))
+      .catch((failure: Error) => setMessage(failure.message));
+  }, [id]);
+
+  if (!item) return <p class="loading">{message ?? 'Loading…'}</p>;
+  const values = toFormValues(item);
+  const fields = item.type === 'passkey' ? [] : FIELDS[item.type];
+
+  const toggle = (key: string) => {
+    const next = new Set(revealed);
+    if (!next.delete(key)) next.add(key);
+    setRevealed(next);
+  };
+  const copy = async (label: string, value: string) => {
+    await navigator.clipboard.writeText(value);
+    setMessage(`${label} copied`);
+  };
+
+  return (
+    <div class="screen">
+      <header class="toolbar">
+        <button type="button" onClick={onBack}>Back</button>
+        <h1>{item.name}</h1>
+        {item.type !== 'passkey' && <button type="button" onClick={onEdit}>Edit</button>}
+      </header>
+      <p class="hint">{item.type === 'passkey' ? 'Passkey' : TYPE_LABELS[item.type]}</p>
+      <dl class="details">
+        {fields
+          .filter((field) => values[field.key])
+          .map((field) => (
+            <div key={field.key}>
+              <dt>{field.label}</dt>
+              <dd>
+                <span class={field.secret ? 'secret' : ''}>{field.secret && !revealed.has(field.key) ? '••••••••' : values[field.key]}</span>
+                {field.secret && (
+                  <button type="button" onClick={() => toggle(field.key)}>
+                    {revealed.has(field.key) ? `Hide ${field.label.toLowerCase()}` : `Show ${field.label.toLowerCase()}`}
+                  </button>
+                )}
+                {(field.key === 'username' || field.key === 'password') && (
+                  <button type="button" onClick={() => copy(field.label, values[field.key]!)}>
+                    Copy {field.label.toLowerCase()}
+                  </button>
+                )}
+              </dd>
+            </div>
+          ))}
+        {item.notes && (
+          <div>
+            <dt>Notes</dt>
+            <dd class="notes">{item.notes}</dd>
+          </div>
+        )}
+      </dl>
+      {item.type === 'login' && item.passwordHistory.length > 0 && (
+        <details>
+          <summary>Password history ({item.passwordHistory.length})</summary>
+          <ul>
+            {item.passwordHistory.map((entry) => (
+              <li key={entry.changed}>
+                <span class="secret">••••••••</span> until {new Date(entry.changed).toLocaleString()}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {message && <p role="status">{message}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DiagnosticsInfo, Settings } from '../../shared/protocol';
+import { sendRequest } from '../../shared/messaging';
+
+export function SettingsView({ onBack }: { onBack: () => void }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [info, setInfo] = useState<DiagnosticsInfo | null>(null);
+  const [message, setMessage] = useState<{ text: string; role: 'status' | 'alert' } | null>(null);
+
+  useEffect(() => {
+    void sendRequest('settings.get', {}).then(setSettings);
+    void sendRequest('diagnostics.info', {}).then(setInfo);
+  }, []);
+
+  async function change(changes: Partial<Settings>) {
+    try {
+      setSettings(await sendRequest('settings.set', changes));
+      setMessage({ text: 'Saved', role: 'status' });
+    } catch (failure) {
+      setMessage({ text: (failure as Error).message, role: 'alert' });
+    }
+  }
+
+  if (!settings) return <p class="loading">Loading…</p>;
+  return (
+    <div class="screen">
+      <header class="toolbar">
+        <button type="button" onClick={onBack}>Back</button>
+        <h1>Settings</h1>
+      </header>
+      <div class="field">
+        <label for="auto-lock">Auto-lock</label>
+        <select id="auto-lock" value={String(settings.autoLockMinutes)} onChange={(e) => change({ autoLockMinutes: Number(e.currentTarget.value) })}>
+          {[1, 5, 15, 30, 60, 240, 0].map((minutes) => (
+            <option value={String(minutes)}>{minutes === 0 ? 'Never (until the browser closes)' : `After ${minutes} min without use`}</option>
+          ))}
+        </select>
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={settings.lockOnSystemLock} onChange={(e) => change({ lockOnSystemLock: e.currentTarget.checked })} />
+        Lock when the computer locks
+      </label>
+      {message && <p role={message.role}>{message.text}</p>}
+      {info && (
+        <p class="hint about">
+          Latchkey {info.version} · background running since {new Date(info.backgroundStartedAt).toLocaleTimeString()}
+        </p>
+      )}
+    </div>
+  );
+}

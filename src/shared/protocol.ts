@@ -1,0 +1,132 @@
+// Every message the extension exchanges, in one place: who may send it, what it
+// carries and what it answers. The background router checks all three before a
+// handler runs; callers get typed answers through sendRequest().
+import {
+  array,
+  boolean,
+  integer,
+  literal,
+  object,
+  optional,
+  string,
+  unknownValue,
+  type Infer,
+  type Schema,
+} from './validate';
+
+/** Who is talking to the background, decided from the sender, never from the message. */
+export type SenderKind = 'popup' | 'inline-ui' | 'content';
+
+export type VaultState = 'none' | 'locked' | 'unlocked';
+
+export interface VaultStatus {
+  state: VaultState;
+  /** While repeated wrong passwords are being slowed down: when the next try is allowed. */
+  retryAfter: number | null;
+}
+
+export interface ItemSummary {
+  id: string;
+  type: 'login' | 'note' | 'card' | 'identity' | 'passkey';
+  name: string;
+  subtitle: string;
+  favorite: boolean;
+  folderId: string | null;
+  hosts: string[];
+  updated: number;
+}
+
+export interface Settings {
+  autoLockMinutes: number;
+  lockOnSystemLock: boolean;
+  clipboardClearSeconds: number;
+}
+
+export interface DiagnosticsInfo {
+  version: string;
+  /** When this background instance (service worker or event page) started. */
+  backgroundStartedAt: number;
+}
+
+export interface MenuState {
+  vault: VaultState;
+  origin: string;
+}
+
+export interface MenuOpened {
+  /** Presented by the menu page to prove which frame it serves. */
+  token: string;
+}
+
+const password = string({ min: 1, max: 4096 });
+const itemId = string({ min: 1, max: 100 });
+
+function request<P, A>(from: readonly SenderKind[], payload: Schema<P>) {
+  return { from, payload, answer: undefined as unknown as A };
+}
+
+export const protocol = {
+  'vault.status': request<Record<string, never>, VaultStatus>(['popup', 'inline-ui'], object({})),
+  'vault.create': request<{ password: string }, VaultStatus>(['popup'], object({ password })),
+  'vault.unlock': request<{ password: string }, VaultStatus>(['popup', 'inline-ui'], object({ password })),
+  'vault.lock': request<Record<string, never>, VaultStatus>(['popup'], object({})),
+  'vault.changePassword': request<{ current: string; next: string }, VaultStatus>(
+    ['popup'],
+    object({ current: password, next: password }),
+  ),
+  'items.list': request<Record<string, never>, { items: ItemSummary[] }>(['popup'], object({})),
+  'items.get': request<{ id: string }, { item: unknown }>(['popup'], object({ id: itemId })),
+  /** `item` is checked in full by the vault model's validator before it is stored. */
+  'items.save': request<{ item: unknown }, { id: string }>(['popup'], object({ item: unknownValue })),
+  'items.delete': request<{ ids: string[] }, { deleted: number }>(
+    ['popup'],
+    object({ ids: array(itemId, { max: 10_000 }) }),
+  ),
+  'settings.get': request<Record<string, never>, Settings>(['popup'], object({})),
+  'settings.set': request<Partial<Settings>, Settings>(
+    ['popup'],
+    object({
+      autoLockMinutes: optional(integer({ min: 0, max: 24 * 60 })),
+      lockOnSystemLock: optional(boolean),
+      clipboardClearSeconds: optional(integer({ min: 0, max: 600 })),
+    }),
+  ),
+  'diagnostics.info': request<Record<string, never>, DiagnosticsInfo>(['popup'], object({})),
+  /** A content script asks to open the inline menu over a field of its frame. */
+  'autofill.openMenu': request<{ fieldKind: 'username' | 'password' | 'new-password' }, MenuOpened>(
+    ['content'],
+    object({ fieldKind: literal('username', 'password', 'new-password') }),
+  ),
+  /** The inline menu page asks what to show for the frame it was opened over. */
+  'menu.state': request<{ token: string }, MenuState>(['inline-ui'], object({ token: string({ min: 16, max: 64 }) })),
+} as const;
+
+export type RequestType = keyof typeof protocol;
+export type PayloadOf<T extends RequestType> = Infer<(typeof protocol)[T]['payload']>;
+export type AnswerOf<T extends RequestType> = (typeof protocol)[T]['answer'];
+
+export type ErrorCode =
+  | 'bad-request'
+  | 'unknown-type'
+  | 'forbidden-sender'
+  | 'wrong-password'
+  | 'too-many-attempts'
+  | 'locked'
+  | 'no-vault'
+  | 'vault-exists'
+  | 'weak-password'
+  | 'not-found'
+  | 'storage'
+  | 'integrity'
+  | 'internal';
+
+export type Answer<A> = { ok: true; value: A } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export interface RequestMessage<T extends RequestType = RequestType> {
+  type: T;
+  payload: PayloadOf<T>;
+}
+
+export function isRequestType(type: unknown): type is RequestType {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(protocol, type);
+}

@@ -1,0 +1,33 @@
+// `npm run bench`: every benchmark, printed as one table. Budgets are the
+// product's promises; a missed budget is shown, and makes the run exit non-zero.
+import type { Benchmark, Figure } from './figures';
+import { vaultBenchmark } from './vault.bench';
+
+const BENCHMARKS: Benchmark[] = [vaultBenchmark];
+
+function format(figure: Figure): string {
+  const digits = figure.value < 10 ? 2 : figure.value < 100 ? 1 : 0;
+  return `${figure.value.toFixed(digits)} ${figure.unit}`;
+}
+
+const rows: string[][] = [];
+let missed = 0;
+for (const benchmark of BENCHMARKS) {
+  for (const figure of await benchmark.run()) {
+    const over = figure.budget !== undefined && figure.value > figure.budget;
+    if (over) missed++;
+    const budget = figure.budget === undefined ? '' : `≤ ${figure.budget} ${figure.unit}`;
+    rows.push([benchmark.title, figure.name, format(figure), budget, figure.budget === undefined ? '' : over ? 'MISSED' : 'ok']);
+  }
+}
+
+const header = ['area', 'figure', 'value', 'budget', ''];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+console.log(line(header));
+console.log(widths.map((width) => '─'.repeat(width)).join('  '));
+for (const row of rows) console.log(line(row));
+if (missed > 0) {
+  console.log(`\n${missed} budget(s) missed.`);
+  process.exitCode = 1;
+}

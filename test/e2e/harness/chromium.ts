@@ -1,0 +1,156 @@
+// Chromium, driven by Playwright with the unpacked extension loaded.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
+import { namePattern } from './aria-query';
+import { resolveHostFixture } from './fixtures';
+import { CHROMIUM_PATH, DIST } from './paths';
+import { DEFAULT_TIMEOUT_MS, type Control, type ExtensionSession, type LaunchOptions, type TestPage } from './types';
+
+function control(locator: Locator): Control {
+  const first = locator.first();
+  return {
+    click: () => first.click({ timeout: DEFAULT_TIMEOUT_MS }),
+    fill: (value) => first.fill(value, { timeout: DEFAULT_TIMEOUT_MS }),
+    press: (key) => first.press(key, { timeout: DEFAULT_TIMEOUT_MS }),
+    text: async () => ((await first.innerText({ timeout: DEFAULT_TIMEOUT_MS })) ?? '').trim(),
+    value: () => first.inputValue({ timeout: DEFAULT_TIMEOUT_MS }),
+    waitFor: (timeoutMs = DEFAULT_TIMEOUT_MS) => first.waitFor({ state: 'visible', timeout: timeoutMs }),
+    isVisible: () => first.isVisible(),
+  };
+}
+
+function wrap(target: Page | Frame, page: Page): TestPage {
+  return {
+    url: () => target.url(),
+    goto: async (url) => {
+      await target.goto(url);
+    },
+    byRole: (role, name) => {
+      const pattern = namePattern(name);
+      const options = pattern ? { name: new RegExp(pattern.source, pattern.flags) } : {};
+      return control(target.getByRole(role as Parameters<Page['getByRole']>[0], options));
+    },
+    bySelector: (css) => control(target.locator(css)),
+    text: async () => (await target.locator('body').innerText()).trim(),
+    waitForText: async (text, timeoutMs = DEFAULT_TIMEOUT_MS) => {
+      await target.getByText(text).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    },
+    evaluate: (fn, arg) => target.evaluate(fn as never, arg) as never,
+    press: (key) => page.keyboard.press(key),
+    frame: async (prefix, timeoutMs = DEFAULT_TIMEOUT_MS) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = page.frames().find((frame) => frame.url().startsWith(prefix));
+        if (found) {
+          await found.waitForLoadState('domcontentloaded');
+          return wrap(found, page);
+        }
+        if (Date.now() > deadline) throw new Error(`No frame at ${prefix} appeared within ${timeoutMs} ms`);
+        await page.waitForTimeout(50);
+      }
+    },
+    hasFrame: async (prefix) => page.frames().some((frame) => frame.url().startsWith(prefix)),
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+}
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  `--disable-extensions-except=${DIST.chromium}`,
+  `--load-extension=${DIST.chromium}`,
+];
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'latchkey-chromium-'));
+  let context: BrowserContext;
+  let extensionId: string;
+
+  async function start() {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions', '--disable-component-extensions-with-background-pages'],
+      args: ARGS,
+      viewport: { width: 1000, height: 760 },
+    });
+    // Pages at real hostnames (login.microsoftonline.com, ...) come from test/fixtures/hosts/.
+    await context.route(
+      (url) => resolveHostFixture(url.href) !== null,
+      (route) => {
+        const fixture = resolveHostFixture(route.request().url())!;
+        return route.fulfill({ status: fixture.status, contentType: fixture.contentType, body: fixture.body });
+      },
+    );
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    extensionId = new URL(worker.url()).host;
+  }
+  await start();
+
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+  let probe: Page | null = null;
+  async function extensionPage(): Promise<Page> {
+    if (probe && !probe.isClosed()) return probe;
+    probe = await context.newPage();
+    await probe.goto(extensionUrl('popup/popup.html'));
+    return probe;
+  }
+
+  const session: ExtensionSession = {
+    browser: 'chromium',
+    profileDir,
+    extensionUrl,
+    newPage: async () => {
+      const page = await context.newPage();
+      return wrap(page, page);
+    },
+    openPopup: async () => {
+      const page = await context.newPage();
+      await page.goto(extensionUrl('popup/popup.html'));
+      return wrap(page, page);
+    },
+    sendFromExtensionPage: async (message) =>
+      (await extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), message),
+    restartBackground: async () => {
+      const page = await extensionPage();
+      const cdp = await context.newCDPSession(page);
+      const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+        for (const version of event.versions) versions.set(version.versionId, version);
+      });
+      await cdp.send('ServiceWorker.enable');
+      const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
+      const ours = () => [...versions].find(([, v]) => v.scriptURL.startsWith(extensionUrl('')) && v.runningStatus === 'running');
+      while (!ours() && Date.now() < deadline) await page.waitForTimeout(50);
+      const running = ours();
+      if (!running) throw new Error('The extension service worker is not running, so it cannot be stopped');
+      await cdp.send('ServiceWorker.stopWorker', { versionId: running[0] });
+      while (versions.get(running[0])?.runningStatus !== 'stopped') {
+        if (Date.now() > deadline) throw new Error('The service worker did not stop');
+        await page.waitForTimeout(50);
+      }
+      await cdp.detach();
+    },
+    readStorage: async (area) =>
+      (await extensionPage()).evaluate((name) => chrome.storage[name].get(null), area),
+    restartBrowser: async () => {
+      probe = null;
+      await context.close();
+      await start();
+    },
+    close: async () => {
+      await context.close();
+    },
+  };
+  return session;
+}

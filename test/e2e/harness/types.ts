@@ -1,0 +1,61 @@
+// The one interface the browser tests are written against, so each test runs
+// unchanged in Chromium (Playwright) and Firefox (Puppeteer over WebDriver BiDi).
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** A control found by its role and accessible name, as a person or a screen reader would. */
+export interface Control {
+  click(): Promise<void>;
+  /** Replaces the field's value by typing, with the events a person's typing makes. */
+  fill(value: string): Promise<void>;
+  press(key: string): Promise<void>;
+  text(): Promise<string>;
+  value(): Promise<string>;
+  /** Waits until the control is present and visible. */
+  waitFor(timeoutMs?: number): Promise<void>;
+  isVisible(): Promise<boolean>;
+}
+
+export interface TestPage {
+  url(): string;
+  goto(url: string): Promise<void>;
+  /** Case-insensitive exact accessible name, or a pattern. */
+  byRole(role: string, name?: string | RegExp): Control;
+  bySelector(css: string): Control;
+  text(): Promise<string>;
+  waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
+  press(key: string): Promise<void>;
+  /** A child frame whose URL starts with `prefix` (e.g. the inline menu), waiting for it. */
+  frame(prefix: string, timeoutMs?: number): Promise<TestPage>;
+  hasFrame(prefix: string): Promise<boolean>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Firefox only: how long the event page may sit idle before Firefox stops it. */
+  backgroundIdleMs?: number;
+  /** Reuse a profile (for restart tests); a fresh one is made otherwise. */
+  profileDir?: string;
+}
+
+export interface ExtensionSession {
+  readonly browser: BrowserName;
+  readonly profileDir: string;
+  /** An extension URL such as popup/popup.html. */
+  extensionUrl(path: string): string;
+  newPage(): Promise<TestPage>;
+  /** The popup, opened as a tab (headless browsers have no toolbar to click). */
+  openPopup(): Promise<TestPage>;
+  /** Sends a raw message from an extension page, as the popup would. */
+  sendFromExtensionPage(message: unknown): Promise<unknown>;
+  /** Stops the background (service worker / event page); the next event starts a new one. */
+  restartBackground(): Promise<void>;
+  readStorage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
+  /** Closes the browser and starts it again on the same profile. */
+  restartBrowser(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
