@@ -2,6 +2,7 @@
 // and that the sender is allowed to ask; handlers check what the vault needs.
 import browser from 'webextension-polyfill';
 import { UserFacingError } from '../shared/errors';
+import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
 import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
 import { restartAutoLockCountdown } from './auto-lock';
 import { summarize } from './item-summaries';
@@ -58,7 +59,9 @@ export function createHandlers({ vault, local, session, startedAt }: HandlerDeps
       return status;
     },
     'vault.lock': () => vault.lock(),
-    'vault.changePassword': ({ current, next }) => vault.changeMasterPassword(current, next),
+    'vault.changePassword': ({ current, next }) => vault.rekey(current, { password: next }),
+    'vault.kdf': async () => ({ preset: presetOf(await vault.kdf()) }),
+    'vault.setKdf': ({ current, preset }) => vault.rekey(current, { kdf: KDF_PRESETS[preset] }),
     'items.list': async () => {
       const data = await vault.read();
       await touch();

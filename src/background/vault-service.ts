@@ -6,13 +6,28 @@ import type { VaultStatus } from '../shared/protocol';
 import { fromBase64, toBase64 } from '../vault/bytes';
 import type { VaultData } from '../vault/model';
 import { emptyVaultData } from '../vault/model';
-import { createVault, rewrapVaultKey, unwrapVaultKey, WrongPasswordError, type VaultHeader } from '../vault/vault-file';
+import type { KdfParams } from '../vault/kdf';
+import {
+  createVault,
+  rewrapVaultKey,
+  unwrapVaultKey,
+  VAULT_FORMAT_VERSION,
+  WrongPasswordError,
+  type VaultHeader,
+} from '../vault/vault-file';
 import type { StorageArea } from './storage-area';
 import { UnlockThrottle } from './unlock-throttle';
-import { VaultStore } from './vault-store';
+import { VaultStore, type OpenedVault } from './vault-store';
 
 const SESSION_KEY = 'session.vaultKey';
 export const MIN_MASTER_PASSWORD_LENGTH = 8;
+
+/** The popup refuses weak master passwords with zxcvbn; this is the floor no request can go under. */
+function assertLongEnough(password: string): void {
+  if ([...password].length < MIN_MASTER_PASSWORD_LENGTH) {
+    throw new UserFacingError('weak-password', `The master password must have at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`);
+  }
+}
 
 interface Unlocked {
   header: VaultHeader;
@@ -24,6 +39,8 @@ export interface VaultServiceDeps {
   local: StorageArea;
   session: StorageArea;
   now?: () => number;
+  /** KDF parameters for new vaults; tests use cheaper ones than the default. */
+  kdf?: KdfParams;
 }
 
 export class VaultService {
@@ -31,6 +48,7 @@ export class VaultService {
   private readonly throttle: UnlockThrottle;
   private readonly now: () => number;
   private unlocked: Unlocked | null = null;
+  private notice: string | null = null;
   /** Saves run one at a time so two edits never race to the same generation. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -41,20 +59,16 @@ export class VaultService {
   }
 
   async status(): Promise<VaultStatus> {
-    if (!(await this.store.exists())) return { state: 'none', retryAfter: null };
+    if (!(await this.store.exists())) return { state: 'none', retryAfter: null, notice: null };
     const unlocked = await this.resume();
-    return { state: unlocked ? 'unlocked' : 'locked', retryAfter: unlocked ? null : await this.throttle.retryAfter() };
+    if (unlocked) return { state: 'unlocked', retryAfter: null, notice: this.notice };
+    return { state: 'locked', retryAfter: await this.throttle.retryAfter(), notice: null };
   }
 
   async create(masterPassword: string): Promise<VaultStatus> {
     if (await this.store.exists()) throw new UserFacingError('vault-exists', 'A vault already exists.');
-    if ([...masterPassword].length < MIN_MASTER_PASSWORD_LENGTH) {
-      throw new UserFacingError(
-        'weak-password',
-        `The master password must have at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`,
-      );
-    }
-    const { header, vaultKey } = await createVault(masterPassword);
+    assertLongEnough(masterPassword);
+    const { header, vaultKey } = await createVault(masterPassword, this.deps.kdf);
     const data = emptyVaultData();
     await this.store.save(header, vaultKey, data, this.now());
     await this.startSession({ header, vaultKey, data });
@@ -80,12 +94,20 @@ export class VaultService {
     }
     await this.throttle.reset();
     const opened = await this.store.open(vaultKey);
-    await this.startSession({ header: opened.version.header, vaultKey, data: opened.data });
+    this.noteRecovery(opened);
+    let header = opened.version.header;
+    if (header.version < VAULT_FORMAT_VERSION) {
+      // An older format is upgraded once, while the password is at hand to rewrap the key.
+      header = await rewrapVaultKey(header, vaultKey, masterPassword);
+      await this.store.save(header, vaultKey, opened.data, this.now());
+    }
+    await this.startSession({ header, vaultKey, data: opened.data });
     return this.status();
   }
 
   async lock(): Promise<VaultStatus> {
     this.unlocked = null;
+    this.notice = null;
     await this.deps.session.remove(SESSION_KEY);
     return this.status();
   }
@@ -117,7 +139,16 @@ export class VaultService {
     return next;
   }
 
-  async changeMasterPassword(current: string, next: string): Promise<VaultStatus> {
+  /** The KDF parameters the vault is protected with now. */
+  async kdf(): Promise<KdfParams> {
+    return (await this.requireUnlocked()).header.kdf;
+  }
+
+  /**
+   * Changes the master password and/or the KDF strength. Both rewrap the same
+   * vault key under a new header, saved together with the data as a new generation.
+   */
+  async rekey(current: string, changes: { password?: string; kdf?: KdfParams }): Promise<VaultStatus> {
     const unlocked = await this.requireUnlocked();
     try {
       await unwrapVaultKey(unlocked.header, current);
@@ -125,13 +156,9 @@ export class VaultService {
       if (error instanceof WrongPasswordError) throw new UserFacingError('wrong-password', 'Wrong master password.');
       throw error;
     }
-    if ([...next].length < MIN_MASTER_PASSWORD_LENGTH) {
-      throw new UserFacingError(
-        'weak-password',
-        `The master password must have at least ${MIN_MASTER_PASSWORD_LENGTH} characters.`,
-      );
-    }
-    const header = await rewrapVaultKey(unlocked.header, unlocked.vaultKey, next);
+    const next = changes.password ?? current;
+    if (changes.password !== undefined) assertLongEnough(next);
+    const header = await rewrapVaultKey(unlocked.header, unlocked.vaultKey, next, changes.kdf);
     await this.store.save(header, unlocked.vaultKey, unlocked.data, this.now());
     this.unlocked = { ...unlocked, header };
     return this.status();
@@ -149,8 +176,17 @@ export class VaultService {
     if (typeof stored !== 'string') return null;
     const vaultKey = fromBase64(stored);
     const opened = await this.store.open(vaultKey);
+    this.noteRecovery(opened);
     this.unlocked = { header: opened.version.header, vaultKey, data: opened.data };
     return this.unlocked;
+  }
+
+  private noteRecovery(opened: OpenedVault): void {
+    if (!opened.recoveredFrom) return;
+    const when = new Date(opened.version.savedAt).toISOString();
+    this.notice =
+      `The latest save of your vault failed its integrity check (damaged or tampered with), so Latchkey opened the ` +
+      `previous version, saved ${when}. Changes made after that may be missing; the damaged version is replaced at the next save.`;
   }
 
   private async requireUnlocked(): Promise<Unlocked> {

@@ -87,8 +87,12 @@ export class VaultStore {
       return { data, version: state.current, recoveredFrom: null };
     } catch (error) {
       if (!(error instanceof VaultIntegrityError) || !state.previous) throw this.asIntegrityError(error);
-      const data = await this.decryptVersion(state.previous, vaultKey);
-      return { data, version: state.previous, recoveredFrom: state.current };
+      try {
+        const data = await this.decryptVersion(state.previous, vaultKey);
+        return { data, version: state.previous, recoveredFrom: state.current };
+      } catch (fallbackError) {
+        throw this.asIntegrityError(fallbackError);
+      }
     }
   }
 

@@ -24,6 +24,6 @@ export function App() {
     case 'locked':
       return <Unlock retryAfter={status.retryAfter} onUnlocked={setStatus} />;
     case 'unlocked':
-      return <VaultHome onLocked={setStatus} />;
+      return <VaultHome notice={status.notice} onLocked={setStatus} />;
   }
 }

@@ -13,6 +13,7 @@ import {
   type Infer,
   type Schema,
 } from './validate';
+import type { KdfPreset } from '../vault/kdf-presets';
 
 /** Who is talking to the background, decided from the sender, never from the message. */
 export type SenderKind = 'popup' | 'inline-ui' | 'content';
@@ -23,6 +24,8 @@ export interface VaultStatus {
   state: VaultState;
   /** While repeated wrong passwords are being slowed down: when the next try is allowed. */
   retryAfter: number | null;
+  /** Something the person must know about the open vault, e.g. that the latest save was damaged. */
+  notice: string | null;
 }
 
 export interface ItemSummary {
@@ -73,6 +76,11 @@ export const protocol = {
   'vault.changePassword': request<{ current: string; next: string }, VaultStatus>(
     ['popup'],
     object({ current: password, next: password }),
+  ),
+  'vault.kdf': request<Record<string, never>, { preset: KdfPreset | null }>(['popup'], object({})),
+  'vault.setKdf': request<{ current: string; preset: KdfPreset }, VaultStatus>(
+    ['popup'],
+    object({ current: password, preset: literal('standard', 'strong', 'strongest') }),
   ),
   'items.list': request<Record<string, never>, { items: ItemSummary[] }>(['popup'], object({})),
   'items.get': request<{ id: string }, { item: unknown }>(['popup'], object({ id: itemId })),

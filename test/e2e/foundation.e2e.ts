@@ -64,6 +64,6 @@ describe.each(BROWSERS)('foundation in %s', (browserName) => {
 
     // The background is still healthy after all that.
     const status = await session.sendFromExtensionPage({ type: 'vault.status', payload: {} });
-    expect(status).toEqual({ ok: true, value: { state: 'none', retryAfter: null } });
+    expect(status).toEqual({ ok: true, value: { state: 'none', retryAfter: null, notice: null } });
   });
 });

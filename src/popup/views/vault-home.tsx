@@ -13,7 +13,7 @@ function matches(item: ItemSummary, words: string[]): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
-export function VaultHome({ onLocked }: { onLocked: (status: VaultStatus) => void }) {
+export function VaultHome({ notice, onLocked }: { notice: string | null; onLocked: (status: VaultStatus) => void }) {
   const [items, setItems] = useState<ItemSummary[] | null>(null);
   const [query, setQuery] = useState('');
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
@@ -56,6 +56,7 @@ export function VaultHome({ onLocked }: { onLocked: (status: VaultStatus) => voi
           Add item
         </button>
       </header>
+      {notice && <p role="alert" class="notice">{notice}</p>}
       {error && <p role="alert" class="error">{error}</p>}
       {items === null ? (
         <p class="loading">Loading…</p>
