@@ -2,7 +2,7 @@
 // public key (RFC 9052 §7, RFC 9053, RFC 8230), and signing in the exact
 // signature format WebAuthn expects for each algorithm (§6.5.6).
 
-import { asBufferSource } from '../../vault/bytes';
+import { asBufferSource, fromBase64Url } from '../../vault/bytes';
 import { encodeCbor } from './cbor';
 import { WebAuthnError } from './errors';
 
@@ -121,18 +121,11 @@ function subtle(): SubtleCrypto {
 function jwkBytes(jwk: JsonWebKey, field: 'x' | 'y' | 'n' | 'e', expectedLength?: number): Uint8Array {
   const text = jwk[field];
   if (typeof text !== 'string') throw new Error(`exported JWK lacks "${field}"`);
-  // JWK uses unpadded base64url; decode by hand to avoid a dependency cycle on strictness rules.
-  const bytes = base64UrlToBytes(text);
+  const bytes = fromBase64Url(text); // JWK members are unpadded base64url
   if (expectedLength !== undefined && bytes.length !== expectedLength) {
     throw new Error(`exported JWK "${field}" is ${bytes.length} bytes, expected ${expectedLength}`);
   }
   return bytes;
-}
-
-function base64UrlToBytes(text: string): Uint8Array {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
 /** COSE_Key map for a public key, given as a JWK export. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DiagnosticsInfo, Settings } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
+import { ChangeMasterPassword, KdfStrength } from './security-settings';
 
 export function SettingsView({ onBack }: { onBack: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -41,6 +42,8 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
         Lock when the computer locks
       </label>
       {message && <p role={message.role}>{message.text}</p>}
+      <ChangeMasterPassword />
+      <KdfStrength />
       {info && (
         <p class="hint about">
           Latchkey {info.version} · background running since {new Date(info.backgroundStartedAt).toLocaleTimeString()}

@@ -29,8 +29,11 @@ function wrap(target: Page | Frame, page: Page): TestPage {
     },
     byRole: (role, name) => {
       const pattern = namePattern(name);
-      const options = pattern ? { name: new RegExp(pattern.source, pattern.flags) } : {};
-      return control(target.getByRole(role as Parameters<Page['getByRole']>[0], options));
+      const regex = pattern ? new RegExp(pattern.source, pattern.flags) : undefined;
+      const ariaRole = role as Parameters<Page['getByRole']>[0];
+      // ARIA gives list items no name from their content; the contract means their text.
+      if (role === 'listitem' && regex) return control(target.getByRole(ariaRole).filter({ hasText: regex }));
+      return control(target.getByRole(ariaRole, regex ? { name: regex } : {}));
     },
     bySelector: (css) => control(target.locator(css)),
     text: async () => (await target.locator('body').innerText()).trim(),
@@ -106,6 +109,28 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     return probe;
   }
 
+  /** Stops the extension's service worker through the DevTools protocol, as Chrome does when idle. */
+  async function stopServiceWorker(): Promise<void> {
+    const page = await extensionPage();
+    const cdp = await context.newCDPSession(page);
+    const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const version of event.versions) versions.set(version.versionId, version);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
+    const ours = () => [...versions].find(([, v]) => v.scriptURL.startsWith(extensionUrl('')) && v.runningStatus === 'running');
+    while (!ours() && Date.now() < deadline) await page.waitForTimeout(20);
+    const running = ours();
+    if (!running) throw new Error('The extension service worker is not running, so it cannot be stopped');
+    await cdp.send('ServiceWorker.stopWorker', { versionId: running[0] });
+    while (versions.get(running[0])?.runningStatus !== 'stopped') {
+      if (Date.now() > deadline) throw new Error('The service worker did not stop');
+      await page.waitForTimeout(20);
+    }
+    await cdp.detach();
+  }
+
   const session: ExtensionSession = {
     browser: 'chromium',
     profileDir,
@@ -121,26 +146,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     },
     sendFromExtensionPage: async (message) =>
       (await extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), message),
-    restartBackground: async () => {
-      const page = await extensionPage();
-      const cdp = await context.newCDPSession(page);
-      const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
-      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-        for (const version of event.versions) versions.set(version.versionId, version);
-      });
-      await cdp.send('ServiceWorker.enable');
-      const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
-      const ours = () => [...versions].find(([, v]) => v.scriptURL.startsWith(extensionUrl('')) && v.runningStatus === 'running');
-      while (!ours() && Date.now() < deadline) await page.waitForTimeout(50);
-      const running = ours();
-      if (!running) throw new Error('The extension service worker is not running, so it cannot be stopped');
-      await cdp.send('ServiceWorker.stopWorker', { versionId: running[0] });
-      while (versions.get(running[0])?.runningStatus !== 'stopped') {
-        if (Date.now() > deadline) throw new Error('The service worker did not stop');
-        await page.waitForTimeout(50);
-      }
-      await cdp.detach();
-    },
+    restartBackground: () => stopServiceWorker(),
+    killBackground: () => stopServiceWorker(),
     readStorage: async (area) =>
       (await extensionPage()).evaluate((name) => chrome.storage[name].get(null), area),
     restartBrowser: async () => {

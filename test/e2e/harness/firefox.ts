@@ -213,6 +213,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       }
       throw new Error('Firefox did not stop the idle event page');
     },
+    killBackground: async () => {
+      probe = null;
+      await browser.uninstallExtension(GECKO_ID);
+      await browser.installExtension(DIST.firefox);
+    },
     readStorage: async (area) =>
       (await extensionPage()).evaluate((name) => (globalThis as any).browser.storage[name].get(null), area as never),
     restartBrowser: async () => {

@@ -52,6 +52,12 @@ export interface ExtensionSession {
   sendFromExtensionPage(message: unknown): Promise<unknown>;
   /** Stops the background (service worker / event page); the next event starts a new one. */
   restartBackground(): Promise<void>;
+  /**
+   * Ends the background abruptly, whatever it is doing: Chromium stops the service
+   * worker at once; Firefox, which cannot stop an event page on demand, removes and
+   * reinstalls the add-on (which also empties storage.session, as a crash would).
+   */
+  killBackground(): Promise<void>;
   readStorage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
   /** Closes the browser and starts it again on the same profile. */
   restartBrowser(): Promise<void>;
