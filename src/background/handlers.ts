@@ -6,7 +6,8 @@ import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
 import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
 import { restartAutoLockCountdown } from './auto-lock';
 import { summarize } from './item-summaries';
-import { openMenuSession, resolveMenuSession } from './menu-sessions';
+import { AutofillService, type TabsPort } from './autofill/fill-service';
+import { closeMenuSession, openMenuSession, resolveMenuSession } from './menu-sessions';
 import type { Handlers } from './router';
 import type { SenderContext } from './sender';
 import { readSettings, writeSettings } from './settings';
@@ -17,6 +18,7 @@ export interface HandlerDeps {
   vault: VaultService;
   local: StorageArea;
   session: StorageArea;
+  tabs: TabsPort;
   startedAt: number;
 }
 
@@ -44,7 +46,8 @@ function applyDraft(items: VaultItem[], draft: unknown, now: number): VaultItem 
   return next;
 }
 
-export function createHandlers({ vault, local, session, startedAt }: HandlerDeps): Handlers {
+export function createHandlers({ vault, local, session, tabs, startedAt }: HandlerDeps): Handlers {
+  const autofill = new AutofillService({ vault, session, tabs });
   const touch = async () => restartAutoLockCountdown(await readSettings(local));
   return {
     'vault.status': () => vault.status(),
@@ -93,15 +96,28 @@ export function createHandlers({ vault, local, session, startedAt }: HandlerDeps
       return settings;
     },
     'diagnostics.info': () => ({ version: browser.runtime.getManifest().version, backgroundStartedAt: startedAt }),
-    'autofill.openMenu': async (_payload, sender) => {
+    'autofill.openMenu': async ({ fieldKind }, sender) => {
       if (sender.kind !== 'content') throw new UserFacingError('forbidden-sender', 'Only a page can open the menu.');
-      const { tabId, frameId, origin } = sender;
-      return { token: await openMenuSession(session, { tabId, frameId, origin }) };
+      const { tabId, frameId, origin, url } = sender;
+      return { token: await openMenuSession(session, { tabId, frameId, origin, url, fieldKind }) };
     },
-    'menu.state': async ({ token }, sender) => {
+    'autofill.continue': async ({ fieldKind }, sender) => ({ values: await autofill.continueFill(fieldKind, sender) }),
+    'autofill.identifierSubmitted': async ({ username }, sender) => {
+      await autofill.identifierSubmitted(username, sender);
+      return { ok: true };
+    },
+    'menu.state': ({ token }, sender) => autofill.menuState(token, sender),
+    'menu.fill': async ({ token, itemId, allowOrigin }, sender) => {
+      const result = await autofill.menuFill(token, itemId, allowOrigin, sender);
+      await touch();
+      return result;
+    },
+    'menu.close': async ({ token }, sender) => {
       if (sender.kind !== 'inline-ui') throw new UserFacingError('forbidden-sender', 'Only the inline menu may ask.');
       const menu = await resolveMenuSession(session, token, sender.tabId);
-      return { vault: (await vault.status()).state, origin: menu.origin };
+      await closeMenuSession(session, token);
+      await tabs.sendToFrame(menu.tabId, menu.frameId, { type: 'content.closeMenu', token }).catch(() => undefined);
+      return { ok: true };
     },
   };
 }

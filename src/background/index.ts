@@ -2,6 +2,7 @@
 // at start so that a service worker woken by an event finds them in place.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { watchForLockEvents } from './auto-lock';
+import type { TabsPort } from './autofill/fill-service';
 import { createHandlers } from './handlers';
 import { createRouter } from './router';
 import { readSettings } from './settings';
@@ -11,7 +12,12 @@ import { VaultService } from './vault-service';
 const startedAt = Date.now();
 const vault = new VaultService({ local: localArea, session: sessionArea });
 
-const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, startedAt }), {
+const tabs: TabsPort = {
+  topUrl: async (tabId) => (await browser.tabs.get(tabId)).url ?? null,
+  sendToFrame: (tabId, frameId, command) => browser.tabs.sendMessage(tabId, command, { frameId }),
+};
+
+const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, tabs, startedAt }), {
   self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
   onInternalError: (type, error) => {
     // Only the request type and the error's class and message: never a payload.

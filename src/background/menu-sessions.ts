@@ -3,6 +3,7 @@
 // sender) and receives a random token; the menu page presents that token, and
 // only a menu page in the same tab gets answers about that frame.
 import { UserFacingError } from '../shared/errors';
+import type { MenuFieldKind } from '../shared/protocol';
 import { randomBytes, toBase64Url } from '../vault/bytes';
 import type { StorageArea } from './storage-area';
 
@@ -13,6 +14,9 @@ export interface MenuSession {
   tabId: number;
   frameId: number;
   origin: string;
+  /** The frame's URL when the menu opened, for exact and starts-with website rules. */
+  url: string;
+  fieldKind: MenuFieldKind;
   expires: number;
 }
 
@@ -20,6 +24,10 @@ export async function openMenuSession(area: StorageArea, frame: Omit<MenuSession
   const token = toBase64Url(randomBytes(16));
   await area.set({ [PREFIX + token]: { ...frame, expires: now + LIFETIME_MS } satisfies MenuSession });
   return token;
+}
+
+export async function closeMenuSession(area: StorageArea, token: string): Promise<void> {
+  await area.remove(PREFIX + token);
 }
 
 export async function resolveMenuSession(area: StorageArea, token: string, tabId: number, now = Date.now()): Promise<MenuSession> {

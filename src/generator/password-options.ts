@@ -34,7 +34,9 @@ export const DEFAULT_PASSWORD_OPTIONS: Readonly<PasswordOptions> = Object.freeze
   avoidAmbiguous: false,
 });
 
-export const MINIMUM_OPTION: Readonly<Record<CharacterClassName, keyof PasswordOptions>> = Object.freeze({
+export type MinimumOptionName = 'minLower' | 'minUpper' | 'minDigits' | 'minSymbols';
+
+export const MINIMUM_OPTION: Readonly<Record<CharacterClassName, MinimumOptionName>> = Object.freeze({
   lower: 'minLower',
   upper: 'minUpper',
   digits: 'minDigits',

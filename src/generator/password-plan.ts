@@ -58,7 +58,7 @@ export function buildPasswordPlan(options: PasswordOptions, rules: SiteRules): P
 
   const reserved: string[] = [];
   for (const name of CHARACTER_CLASS_NAMES) {
-    const minimum = options[MINIMUM_OPTION[name]] as number;
+    const minimum = options[MINIMUM_OPTION[name]];
     const usable = intersectChars(CHARACTER_CLASSES[name], allowed);
     if (!options[name] || minimum === 0 || usable === '') continue;
     for (let i = 0; i < minimum; i++) reserved.push(prefer(usable));

@@ -51,9 +51,24 @@ export interface DiagnosticsInfo {
   backgroundStartedAt: number;
 }
 
+/** Which kind of field the inline menu was opened on. */
+export type MenuFieldKind = 'username' | 'password' | 'new-password' | 'one-time-code';
+
+export interface MenuLogin {
+  id: string;
+  name: string;
+  username: string;
+  hasTotp: boolean;
+}
+
 export interface MenuState {
   vault: VaultState;
-  origin: string;
+  /** The host of the frame the menu serves, for display. */
+  host: string;
+  fieldKind: MenuFieldKind;
+  logins: MenuLogin[];
+  /** The login picked a moment ago in this tab (identifier-first flows), shown first. */
+  pickedId: string | null;
 }
 
 export interface MenuOpened {
@@ -61,8 +76,27 @@ export interface MenuOpened {
   token: string;
 }
 
+/** Values the background hands to a content script to write into one form. */
+export interface FillValues {
+  username?: string;
+  password?: string;
+  newPassword?: string;
+  oneTimeCode?: string;
+}
+
+export type MenuFillResult =
+  | { result: 'filled'; fields: string[] }
+  | { result: 'confirm-origin'; origin: string }
+  | { result: 'nothing-filled' };
+
+/** Messages the background sends to a content script (runtime.onMessage in the page). */
+export type ContentCommand =
+  | { type: 'content.fill'; token: string; values: FillValues }
+  | { type: 'content.closeMenu'; token: string };
+
 const password = string({ min: 1, max: 4096 });
 const itemId = string({ min: 1, max: 100 });
+const menuToken = string({ min: 16, max: 64 });
 
 function request<P, A>(from: readonly SenderKind[], payload: Schema<P>) {
   return { from, payload, answer: undefined as unknown as A };
@@ -101,12 +135,32 @@ export const protocol = {
   ),
   'diagnostics.info': request<Record<string, never>, DiagnosticsInfo>(['popup'], object({})),
   /** A content script asks to open the inline menu over a field of its frame. */
-  'autofill.openMenu': request<{ fieldKind: 'username' | 'password' | 'new-password' }, MenuOpened>(
+  'autofill.openMenu': request<{ fieldKind: MenuFieldKind }, MenuOpened>(
     ['content'],
-    object({ fieldKind: literal('username', 'password', 'new-password') }),
+    object({ fieldKind: literal('username', 'password', 'new-password', 'one-time-code') }),
+  ),
+  /**
+   * A password or code field appeared in a tab where a login was picked moments
+   * ago (identifier-first flows): the background answers with that same login's
+   * value for it, or nothing.
+   */
+  'autofill.continue': request<{ fieldKind: 'password' | 'one-time-code' }, { values: FillValues | null }>(
+    ['content'],
+    object({ fieldKind: literal('password', 'one-time-code') }),
+  ),
+  /** The identifier step of a sign-in was submitted with this username. */
+  'autofill.identifierSubmitted': request<{ username: string }, { ok: true }>(
+    ['content'],
+    object({ username: string({ max: 512 }) }),
   ),
   /** The inline menu page asks what to show for the frame it was opened over. */
-  'menu.state': request<{ token: string }, MenuState>(['inline-ui'], object({ token: string({ min: 16, max: 64 }) })),
+  'menu.state': request<{ token: string }, MenuState>(['inline-ui'], object({ token: menuToken })),
+  /** The person chose a login in the inline menu. */
+  'menu.fill': request<{ token: string; itemId: string; allowOrigin?: string }, MenuFillResult>(
+    ['inline-ui'],
+    object({ token: menuToken, itemId, allowOrigin: optional(string({ max: 2048 })) }),
+  ),
+  'menu.close': request<{ token: string }, { ok: true }>(['inline-ui'], object({ token: menuToken })),
 } as const;
 
 export type RequestType = keyof typeof protocol;

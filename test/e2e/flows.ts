@@ -1,6 +1,6 @@
 // Steps that many browser tests share, written as a person would do them in the
 // popup, by the names in ../shared/ui-contract.md.
-import type { TestPage } from './harness';
+import type { ExtensionSession, TestPage } from './harness';
 
 export const MASTER_PASSWORD = 'Tangerine-Orbit-Cactus-71!';
 
@@ -34,4 +34,41 @@ export async function addLogin(popup: TestPage, login: LoginFields): Promise<voi
   if (login.notes) await popup.byRole('textbox', 'Notes').fill(login.notes);
   await popup.byRole('button', 'Save').click();
   await popup.byRole('listitem', new RegExp(login.name)).waitFor();
+}
+
+export interface SeedLogin {
+  name: string;
+  username: string;
+  password: string;
+  websites: string[];
+  totp?: string;
+}
+
+/** A new vault holding these logins: created in the popup, items added through the popup's messages. */
+export async function seedVault(session: ExtensionSession, logins: SeedLogin[]): Promise<void> {
+  const popup = await session.openPopup();
+  await createVault(popup);
+  for (const login of logins) {
+    const answer = (await session.sendFromExtensionPage({
+      type: 'items.save',
+      payload: {
+        item: {
+          type: 'login',
+          name: login.name,
+          username: login.username,
+          password: login.password,
+          totp: login.totp ?? '',
+          websites: login.websites.map((url) => ({ url, match: 'domain' })),
+        },
+      },
+    })) as { ok: boolean; error?: { message: string } };
+    if (!answer.ok) throw new Error(`Could not seed ${login.name}: ${answer.error?.message}`);
+  }
+  await popup.close();
+}
+
+/** Focuses a field like a person (a click), waits for the inline menu, and returns it. */
+export async function openMenuOn(session: ExtensionSession, page: TestPage, css: string): Promise<TestPage> {
+  await page.byDeepSelector(css).click();
+  return page.frame(session.extensionUrl('ui/menu.html'));
 }

@@ -327,8 +327,12 @@ export async function getAssertion(request: GetAssertionRequest, passkey: Passke
     crossOrigin: false,
   });
   // §6.3.3 step 11: sign authenticatorData || SHA-256(clientDataJSON).
-  const signature = await sign(passkey.algorithm, privateKey, concatBytes(authenticatorData, sha256(clientDataJSON)));
-  privateKey.fill(0);
+  let signature: Uint8Array;
+  try {
+    signature = await sign(passkey.algorithm, privateKey, concatBytes(authenticatorData, sha256(clientDataJSON)));
+  } finally {
+    privateKey.fill(0); // best effort: our decoded copy only
+  }
 
   return { response: { credentialId, clientDataJSON, authenticatorData, signature, userHandle }, newSignCount };
 }

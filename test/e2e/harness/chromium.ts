@@ -36,6 +36,9 @@ function wrap(target: Page | Frame, page: Page): TestPage {
       return control(target.getByRole(ariaRole, regex ? { name: regex } : {}));
     },
     bySelector: (css) => control(target.locator(css)),
+    // Playwright's CSS already looks inside open shadow roots.
+    byDeepSelector: (css) => control(target.locator(css.replace(/\s*>>>\s*/g, ' '))),
+    valueOf: (css) => target.locator(css.replace(/\s*>>>\s*/g, ' ')).first().inputValue({ timeout: DEFAULT_TIMEOUT_MS }),
     text: async () => (await target.locator('body').innerText()).trim(),
     waitForText: async (text, timeoutMs = DEFAULT_TIMEOUT_MS) => {
       await target.getByText(text).first().waitFor({ state: 'visible', timeout: timeoutMs });

@@ -15,6 +15,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Finder = () => Promise<ElementHandle<Element> | null>;
 
+/** "host >>> inner" crosses a shadow boundary (Puppeteer's own syntax); a plain selector searches all of them. */
+const deepSelector = (css: string) => (css.includes('>>>') ? css : `pierce/${css}`);
+
 function control(find: Finder, page: Page, describe: string): Control {
   const waitFound = async (timeoutMs = DEFAULT_TIMEOUT_MS) => {
     const deadline = Date.now() + timeoutMs;
@@ -79,6 +82,15 @@ function wrap(target: Page | Frame, page: Page): TestPage {
         return shown ? element : null;
       };
       return control(find, page, css);
+    },
+    byDeepSelector: (css) => {
+      const find: Finder = async () => (await frame.$(deepSelector(css))) as ElementHandle<Element> | null;
+      return control(find, page, css);
+    },
+    valueOf: async (css) => {
+      const element = await frame.$(deepSelector(css));
+      if (!element) throw new Error(`No element matches ${css}`);
+      return element.evaluate((el) => (el as HTMLInputElement).value);
     },
     text: () => frame.evaluate(() => document.body.innerText.trim()),
     waitForText: async (text, timeoutMs = DEFAULT_TIMEOUT_MS) => {

@@ -22,6 +22,10 @@ export interface TestPage {
   /** Case-insensitive exact accessible name, or a pattern. */
   byRole(role: string, name?: string | RegExp): Control;
   bySelector(css: string): Control;
+  /** Like bySelector, but also looks inside open shadow roots; "host >>> inner" crosses into a host's shadow root. */
+  byDeepSelector(css: string): Control;
+  /** The current value of the first input matching `css` (also inside open shadow roots). */
+  valueOf(css: string): Promise<string>;
   text(): Promise<string>;
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;

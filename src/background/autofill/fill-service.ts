@@ -1,0 +1,131 @@
+// What the inline menu offers and fills, decided here from the frame the menu
+// was opened for (tab, frame, origin, URL as the browser reported them), never
+// from what a page or a content script claims.
+import { UserFacingError } from '../../shared/errors';
+import type { ContentCommand, FillValues, MenuFieldKind, MenuFillResult, MenuState } from '../../shared/protocol';
+import type { LoginItem } from '../../vault/model';
+import { parseTotp, totpCode } from '../../vault/totp';
+import { resolveMenuSession, type MenuSession } from '../menu-sessions';
+import type { SenderContext } from '../sender';
+import type { StorageArea } from '../storage-area';
+import type { VaultService } from '../vault-service';
+import { currentPick, noteSubmittedUsername, rememberPick } from './picks';
+import { loginMatchScore, matchingLogins } from './site-match';
+
+/** The browser's tabs, as far as filling needs them. */
+export interface TabsPort {
+  /** The URL of the tab's top-level document, or null if unknown. */
+  topUrl(tabId: number): Promise<string | null>;
+  sendToFrame(tabId: number, frameId: number, command: ContentCommand): Promise<unknown>;
+}
+
+export interface AutofillDeps {
+  vault: VaultService;
+  session: StorageArea;
+  tabs: TabsPort;
+  now?: () => number;
+}
+
+const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+function originOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export class AutofillService {
+  private readonly now: () => number;
+  constructor(private readonly deps: AutofillDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  private async loginsFor(url: string): Promise<LoginItem[]> {
+    const data = await this.deps.vault.read();
+    return matchingLogins(
+      data.items.filter((item): item is LoginItem => item.type === 'login'),
+      url,
+    );
+  }
+
+  async menuState(token: string, sender: SenderContext): Promise<MenuState> {
+    const menu = await this.menuSessionFor(token, sender);
+    const host = new URL(menu.url).host;
+    const { state } = await this.deps.vault.status();
+    if (state !== 'unlocked') return { vault: state, host, fieldKind: menu.fieldKind, logins: [], pickedId: null };
+    let logins = await this.loginsFor(menu.url);
+    if (menu.fieldKind === 'one-time-code') logins = logins.filter((item) => item.totp !== '');
+    const pick = await currentPick(this.deps.session, menu.tabId, this.now());
+    const pickedId = pick && logins.some((item) => item.id === pick.itemId) ? pick.itemId : null;
+    if (pickedId) logins = [...logins.filter((item) => item.id === pickedId), ...logins.filter((item) => item.id !== pickedId)];
+    return {
+      vault: state,
+      host,
+      fieldKind: menu.fieldKind,
+      logins: logins.map((item) => ({ id: item.id, name: item.name, username: item.username, hasTotp: item.totp !== '' })),
+      pickedId,
+    };
+  }
+
+  async menuFill(token: string, itemId: string, allowOrigin: string | undefined, sender: SenderContext): Promise<MenuFillResult> {
+    const menu = await this.menuSessionFor(token, sender);
+    const item = (await this.deps.vault.read()).items.find((candidate) => candidate.id === itemId);
+    if (!item || item.type !== 'login' || loginMatchScore(item, menu.url) === 0) {
+      throw new UserFacingError('forbidden-sender', 'That login is not saved for this site.');
+    }
+    if (menu.frameId !== 0) {
+      const topOrigin = originOf(await this.deps.tabs.topUrl(menu.tabId));
+      if (topOrigin !== menu.origin && allowOrigin !== menu.origin) return { result: 'confirm-origin', origin: menu.origin };
+    }
+    const values = await this.valuesFor(item, menu.fieldKind);
+    const answer = (await this.deps.tabs.sendToFrame(menu.tabId, menu.frameId, { type: 'content.fill', token, values })) as
+      | { filled?: string[] }
+      | undefined;
+    const fields = Array.isArray(answer?.filled) ? answer.filled : [];
+    if (fields.length === 0) return { result: 'nothing-filled' };
+    await rememberPick(this.deps.session, menu.tabId, item.id, this.now());
+    return { result: 'filled', fields };
+  }
+
+  /** The same login's next value, for the next view of an identifier-first sign-in. */
+  async continueFill(fieldKind: 'password' | 'one-time-code', sender: SenderContext): Promise<FillValues | null> {
+    if (sender.kind !== 'content') return null;
+    if (!(await this.deps.vault.isUnlocked())) return null;
+    const pick = await currentPick(this.deps.session, sender.tabId, this.now());
+    if (!pick) return null;
+    // Never into a frame of another origin than the page: that would need a confirmation.
+    if (sender.frameId !== 0 && originOf(await this.deps.tabs.topUrl(sender.tabId)) !== sender.origin) return null;
+    const logins = await this.loginsFor(sender.url);
+    let item = logins.find((candidate) => candidate.id === pick.itemId) ?? null;
+    if (pick.submittedUsername !== null && (!item || !sameUser(item.username, pick.submittedUsername))) {
+      // The person changed the username after picking: follow what they submitted, if unambiguous.
+      const byUsername = logins.filter((candidate) => sameUser(candidate.username, pick.submittedUsername!));
+      item = byUsername.length === 1 ? byUsername[0]! : null;
+    }
+    if (!item) return null;
+    if (fieldKind === 'password') return item.password ? { password: item.password } : null;
+    const values = await this.valuesFor(item, fieldKind);
+    return values.oneTimeCode ? values : null;
+  }
+
+  async identifierSubmitted(username: string, sender: SenderContext): Promise<void> {
+    if (sender.kind !== 'content' || username.trim() === '') return;
+    await noteSubmittedUsername(this.deps.session, sender.tabId, username, this.now());
+  }
+
+  private async valuesFor(item: LoginItem, fieldKind: MenuFieldKind): Promise<FillValues> {
+    if (fieldKind === 'one-time-code') {
+      if (!item.totp) return {};
+      return { oneTimeCode: await totpCode(parseTotp(item.totp), this.now()) };
+    }
+    // On a change-password form the saved password is the current one.
+    return { username: item.username, password: item.password };
+  }
+
+  private async menuSessionFor(token: string, sender: SenderContext): Promise<MenuSession> {
+    if (sender.kind !== 'inline-ui') throw new UserFacingError('forbidden-sender', 'Only the inline menu may ask.');
+    return resolveMenuSession(this.deps.session, token, sender.tabId, this.now());
+  }
+}

@@ -1,0 +1,75 @@
+// Decides whether a saved login belongs to the frame that asks for it. Done in
+// the background, from the frame URL the browser reported for the sender.
+// Default rule: same registrable domain (public suffix list, via tldts), except
+// inside Microsoft's credential realms, where the realm decides instead.
+import { getDomain } from 'tldts';
+import { realmOfHost } from '../../shared/microsoft-realms';
+import type { LoginItem, Website } from '../../vault/model';
+
+export interface Site {
+  url: URL;
+  host: string;
+  /** Registrable domain ("example.co.uk"), or the host itself for IPs and single-label hosts. */
+  domain: string;
+}
+
+export function siteOf(rawUrl: string): Site | null {
+  let url: URL;
+  try {
+    url = new URL(rawUrl.includes('://') ? rawUrl : `https://${rawUrl}`);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const host = url.hostname.toLowerCase();
+  const domain = getDomain(host, { allowPrivateDomains: true }) ?? host;
+  return { url, host, domain };
+}
+
+function sameDomainOrRealm(saved: Site, frame: Site): boolean {
+  const savedRealm = realmOfHost(saved.host);
+  const frameRealm = realmOfHost(frame.host);
+  if (savedRealm || frameRealm) return savedRealm === frameRealm;
+  return saved.domain === frame.domain;
+}
+
+/** How well a website entry matches a frame URL: 0 = not at all; higher = closer. */
+export function websiteMatchScore(website: Website, frameUrl: string): number {
+  if (website.match === 'never') return 0;
+  const saved = siteOf(website.url);
+  const frame = siteOf(frameUrl);
+  if (!saved || !frame) return 0;
+  // A login saved over https never goes to a plain-http page of the same site.
+  if (saved.url.protocol === 'https:' && frame.url.protocol !== 'https:') return 0;
+  switch (website.match) {
+    case 'exact':
+      return stripHash(frame.url) === stripHash(saved.url) ? 4 : 0;
+    case 'startsWith':
+      return frame.url.href.startsWith(saved.url.href) ? 3 : 0;
+    case 'host':
+      return frame.url.host === saved.url.host ? 3 : 0;
+    case 'domain':
+      if (!sameDomainOrRealm(saved, frame)) return 0;
+      return frame.host === saved.host ? 2 : 1;
+  }
+}
+
+function stripHash(url: URL): string {
+  return url.href.replace(/#.*$/, '');
+}
+
+/** The best score any of the login's websites reaches for the frame. */
+export function loginMatchScore(item: LoginItem, frameUrl: string): number {
+  let best = 0;
+  for (const website of item.websites) best = Math.max(best, websiteMatchScore(website, frameUrl));
+  return best;
+}
+
+/** Logins that may be offered in the frame, best match first, then most recently updated. */
+export function matchingLogins(items: readonly LoginItem[], frameUrl: string): LoginItem[] {
+  return items
+    .map((item) => ({ item, score: loginMatchScore(item, frameUrl) }))
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score || b.item.updated - a.item.updated)
+    .map(({ item }) => item);
+}

@@ -1,0 +1,153 @@
+// The content script's autofill lifecycle in one frame: offer the inline menu on
+// focus, fill what the background sends, carry an identifier-first pick over to
+// the next view, and tell the background when an identifier step is submitted.
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { ContentCommand, FillValues, MenuFieldKind } from '../shared/protocol';
+import { sendRequest } from '../shared/messaging';
+import { fieldRole } from './detection/field-role';
+import { formContextOf, type FormContext } from './detection/form-context';
+import { isFillable } from './detection/visibility';
+import { FieldWatch } from './field-watch';
+import { fillForm } from './fill/fill-form';
+import { InlineMenuHost } from './inline-menu-host';
+import { SubmitWatch } from './submit-watch';
+
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+const LOGIN_FORMS = new Set(['login', 'identifier', 'password-only', 'change-password', 'reset-password', 'registration', 'verification-code']);
+
+/** Which menu, if any, a focused field gets. */
+function menuKindFor(field: HTMLInputElement, context: FormContext): MenuFieldKind | null {
+  if (!LOGIN_FORMS.has(context.kind)) return null;
+  switch (fieldRole(field)) {
+    case 'username':
+      return 'username';
+    case 'current-password':
+      return 'password';
+    case 'new-password':
+    case 'confirm-password':
+      return 'new-password';
+    case 'one-time-code':
+      return 'one-time-code';
+    default:
+      return null;
+  }
+}
+
+export class AutofillController {
+  private readonly menu = new InlineMenuHost();
+  private readonly fieldWatch = new FieldWatch((inputs) => void this.onNewFields(inputs));
+  private readonly submitWatch = new SubmitWatch((field) => void this.onSubmitFrom(field));
+  private readonly continued = new WeakSet<HTMLInputElement>();
+  /** While we fill, fields gain focus because of us, not because the person chose them. */
+  private filling = false;
+
+  private readonly onFocusIn = (event: FocusEvent) => {
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLInputElement && !this.filling) void this.offerMenu(target);
+  };
+  private readonly onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.menu.anchor) this.menu.close();
+  };
+  private readonly onPointerDown = (event: PointerEvent) => {
+    const target = event.composedPath()[0] ?? null;
+    if (this.menu.isOpenFor(target) || this.menu.isHost(target)) return;
+    this.menu.close();
+    // A click into a field that already has focus (after a fill, say) brings the menu back.
+    if (target instanceof HTMLInputElement && target === deepActiveElement()) void this.offerMenu(target);
+  };
+  private readonly onCommand = (message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    return this.handleCommand(message as ContentCommand);
+  };
+
+  start(): void {
+    document.addEventListener('focusin', this.onFocusIn, true);
+    document.addEventListener('keydown', this.onKeyDown, true);
+    document.addEventListener('pointerdown', this.onPointerDown, true);
+    browser.runtime.onMessage.addListener(this.onCommand);
+    this.fieldWatch.start();
+    this.submitWatch.start();
+    // A password or code field already on the page may continue a pick from the previous page.
+    const initial = document.querySelectorAll<HTMLInputElement>('input[type=password], input[autocomplete~="one-time-code"], input[name=otc]');
+    if (initial.length > 0) void this.onNewFields([...initial]);
+  }
+
+  stop(): void {
+    document.removeEventListener('focusin', this.onFocusIn, true);
+    document.removeEventListener('keydown', this.onKeyDown, true);
+    document.removeEventListener('pointerdown', this.onPointerDown, true);
+    browser.runtime.onMessage.removeListener(this.onCommand);
+    this.fieldWatch.stop();
+    this.submitWatch.stop();
+    this.menu.close();
+  }
+
+  private async offerMenu(field: HTMLInputElement): Promise<void> {
+    if (this.menu.isOpenFor(field) || !isFillable(field)) return;
+    const fieldKind = menuKindFor(field, formContextOf(field));
+    if (!fieldKind) return;
+    let token: string;
+    try {
+      // The background learns this frame's tab, origin and URL from the sender, not from us.
+      ({ token } = await sendRequest('autofill.openMenu', { fieldKind }));
+    } catch {
+      return;
+    }
+    if (document.activeElement === field || field.getRootNode() !== document) this.menu.open(field, token);
+  }
+
+  private async handleCommand(command: ContentCommand): Promise<unknown> {
+    if (!command || typeof command !== 'object' || command.token !== this.menu.token) return { filled: [] };
+    if (command.type === 'content.closeMenu') {
+      this.menu.close();
+      return { closed: true };
+    }
+    if (command.type === 'content.fill') {
+      const anchor = this.menu.anchor;
+      this.menu.close();
+      if (!anchor || !anchor.isConnected) return { filled: [] };
+      return { filled: this.fill(anchor, command.values) };
+    }
+    return { filled: [] };
+  }
+
+  private fill(anchor: HTMLInputElement, values: FillValues): string[] {
+    this.filling = true;
+    try {
+      return fillForm(anchor, values).filled;
+    } finally {
+      this.filling = false;
+    }
+  }
+
+  /** New password or code fields: the next view of a sign-in where a login was just picked. */
+  private async onNewFields(inputs: HTMLInputElement[]): Promise<void> {
+    for (const input of inputs) {
+      if (this.continued.has(input) || !isFillable(input) || input.value !== '') continue;
+      const role = fieldRole(input);
+      const fieldKind = role === 'current-password' ? 'password' : role === 'one-time-code' ? 'one-time-code' : null;
+      if (!fieldKind) continue;
+      const context = formContextOf(input);
+      if (fieldKind === 'password' && context.kind !== 'password-only' && context.kind !== 'login') continue;
+      this.continued.add(input);
+      try {
+        const { values } = await sendRequest('autofill.continue', { fieldKind });
+        if (values && input.isConnected && input.value === '') this.fill(input, values);
+      } catch {
+        // Locked, or nothing picked: the person uses the menu as usual.
+      }
+    }
+  }
+
+  private async onSubmitFrom(field: HTMLInputElement): Promise<void> {
+    const context = formContextOf(field);
+    if (context.kind === 'identifier' && context.username && context.username.value.trim() !== '') {
+      await sendRequest('autofill.identifierSubmitted', { username: context.username.value }).catch(() => undefined);
+    }
+  }
+}
