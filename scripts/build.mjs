@@ -48,6 +48,7 @@ const extensionPages = (common) => ({
   entryPoints: [
     { in: 'src/popup/index.tsx', out: 'popup/popup' },
     { in: 'src/ui/menu/index.tsx', out: 'ui/menu' },
+    { in: 'src/ui/prompt/index.tsx', out: 'ui/prompt' },
   ],
 });
 
@@ -56,6 +57,7 @@ const STATIC_FILES = [
   ['src/popup/popup.css', 'popup/popup.css'],
   ['src/ui/menu/menu.html', 'ui/menu.html'],
   ['src/ui/menu/menu.css', 'ui/menu.css'],
+  ['src/ui/prompt/prompt.html', 'ui/prompt.html'],
   ['assets', 'assets'],
 ];
 

@@ -6,6 +6,7 @@ import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
 import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
 import { restartAutoLockCountdown } from './auto-lock';
 import { summarize } from './item-summaries';
+import type { CaptureService } from './autofill/capture';
 import { AutofillService, type TabsPort } from './autofill/fill-service';
 import { closeMenuSession, openMenuSession, resolveMenuSession } from './menu-sessions';
 import type { Handlers } from './router';
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   local: StorageArea;
   session: StorageArea;
   tabs: TabsPort;
+  capture: CaptureService;
   startedAt: number;
 }
 
@@ -46,7 +48,7 @@ function applyDraft(items: VaultItem[], draft: unknown, now: number): VaultItem 
   return next;
 }
 
-export function createHandlers({ vault, local, session, tabs, startedAt }: HandlerDeps): Handlers {
+export function createHandlers({ vault, local, session, tabs, capture, startedAt }: HandlerDeps): Handlers {
   const autofill = new AutofillService({ vault, session, tabs });
   const touch = async () => restartAutoLockCountdown(await readSettings(local));
   return {
@@ -111,6 +113,16 @@ export function createHandlers({ vault, local, session, tabs, startedAt }: Handl
       const result = await autofill.menuFill(token, itemId, allowOrigin, sender);
       await touch();
       return result;
+    },
+    'capture.submitted': (submission, sender) => capture.submitted(submission, sender),
+    'capture.pending': (_payload, sender) => capture.pendingPrompt(sender),
+    'prompt.state': ({ token }, sender) => capture.promptState(token, sender),
+    'prompt.answer': async ({ token, answer }, sender) => {
+      const done = await capture.promptAnswer(token, answer, sender);
+      if (sender.kind === 'inline-ui') {
+        await tabs.sendToFrame(sender.tabId, 0, { type: 'content.closePrompt', token }).catch(() => undefined);
+      }
+      return done;
     },
     'menu.close': async ({ token }, sender) => {
       if (sender.kind !== 'inline-ui') throw new UserFacingError('forbidden-sender', 'Only the inline menu may ask.');

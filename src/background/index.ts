@@ -2,6 +2,7 @@
 // at start so that a service worker woken by an event finds them in place.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { watchForLockEvents } from './auto-lock';
+import { CaptureService } from './autofill/capture';
 import type { TabsPort } from './autofill/fill-service';
 import { createHandlers } from './handlers';
 import { createRouter } from './router';
@@ -17,7 +18,9 @@ const tabs: TabsPort = {
   sendToFrame: (tabId, frameId, command) => browser.tabs.sendMessage(tabId, command, { frameId }),
 };
 
-const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, tabs, startedAt }), {
+const capture = new CaptureService(vault, sessionArea, localArea);
+
+const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, tabs, capture, startedAt }), {
   self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
   onInternalError: (type, error) => {
     // Only the request type and the error's class and message: never a payload.
@@ -26,4 +29,10 @@ const route = createRouter(createHandlers({ vault, local: localArea, session: se
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+// After a sign-in that navigates, the save prompt appears on the page the site moved on to.
+browser.tabs.onUpdated.addListener(async (tabId, change) => {
+  if (change.status !== 'complete') return;
+  const token = await capture.pendingTokenForTab(tabId).catch(() => null);
+  if (token) await tabs.sendToFrame(tabId, 0, { type: 'content.showPrompt', token }).catch(() => undefined);
+});
 watchForLockEvents(() => vault.lock(), () => readSettings(localArea));

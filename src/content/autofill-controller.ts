@@ -10,6 +10,7 @@ import { isFillable } from './detection/visibility';
 import { FieldWatch } from './field-watch';
 import { fillForm } from './fill/fill-form';
 import { InlineMenuHost } from './inline-menu-host';
+import { PromptHost } from './prompt-host';
 import { SubmitWatch } from './submit-watch';
 
 function deepActiveElement(): Element | null {
@@ -17,6 +18,32 @@ function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+const PROMPT_WAIT_MS = 20_000;
+
+/** What a submitted form says about the person's password, if anything worth saving. */
+function submissionOf(context: FormContext): CaptureSubmission | null {
+  const username = context.username?.value ?? '';
+  const current = context.currentPassword?.value ?? '';
+  const next = context.newPassword?.value ?? '';
+  const confirmation = context.confirmPassword?.value;
+  if (next && confirmation !== undefined && confirmation !== next) return null; // the site will refuse it
+  switch (context.kind) {
+    case 'login':
+    case 'password-only':
+      return current ? { kind: 'login', username, password: current, newPassword: '' } : null;
+    case 'change-password':
+      return next ? { kind: 'change', username, password: current, newPassword: next } : null;
+    case 'reset-password':
+      return next ? { kind: 'reset', username, password: '', newPassword: next } : null;
+    case 'registration':
+      return next ? { kind: 'login', username, password: next, newPassword: '' } : null;
+    default:
+      return null;
+  }
+}
+
+type CaptureSubmission = { kind: 'login' | 'change' | 'reset'; username: string; password: string; newPassword: string };
 
 const LOGIN_FORMS = new Set(['login', 'identifier', 'password-only', 'change-password', 'reset-password', 'registration', 'verification-code']);
 
@@ -40,6 +67,9 @@ function menuKindFor(field: HTMLInputElement, context: FormContext): MenuFieldKi
 
 export class AutofillController {
   private readonly menu = new InlineMenuHost();
+  private readonly prompt = new PromptHost();
+  /** What we filled into which field, so an unchanged fill is not offered for saving. */
+  private readonly filledValues = new WeakMap<HTMLInputElement, string>();
   private readonly fieldWatch = new FieldWatch((inputs) => void this.onNewFields(inputs));
   private readonly submitWatch = new SubmitWatch((field) => void this.onSubmitFrom(field));
   private readonly continued = new WeakSet<HTMLInputElement>();
@@ -102,7 +132,16 @@ export class AutofillController {
   }
 
   private async handleCommand(command: ContentCommand): Promise<unknown> {
-    if (!command || typeof command !== 'object' || command.token !== this.menu.token) return { filled: [] };
+    if (!command || typeof command !== 'object' || typeof command.token !== 'string') return undefined;
+    if (command.type === 'content.showPrompt') {
+      if (window === window.top) this.prompt.show(command.token);
+      return { shown: window === window.top };
+    }
+    if (command.type === 'content.closePrompt') {
+      if (command.token === this.prompt.token) this.prompt.close();
+      return { closed: true };
+    }
+    if (command.token !== this.menu.token) return { filled: [] };
     if (command.type === 'content.closeMenu') {
       this.menu.close();
       return { closed: true };
@@ -119,7 +158,9 @@ export class AutofillController {
   private fill(anchor: HTMLInputElement, values: FillValues): string[] {
     this.filling = true;
     try {
-      return fillForm(anchor, values).filled;
+      const { filled, context } = fillForm(anchor, values);
+      for (const { input } of context.fields) if (input.value) this.filledValues.set(input, input.value);
+      return filled;
     } finally {
       this.filling = false;
     }
@@ -148,6 +189,36 @@ export class AutofillController {
     const context = formContextOf(field);
     if (context.kind === 'identifier' && context.username && context.username.value.trim() !== '') {
       await sendRequest('autofill.identifierSubmitted', { username: context.username.value }).catch(() => undefined);
+      return;
     }
+    const submission = submissionOf(context);
+    if (!submission) return;
+    // What Latchkey filled and the person left as it was is already saved.
+    const watched = [context.username, context.currentPassword, context.newPassword].filter((input): input is HTMLInputElement => input !== null);
+    if (watched.every((input) => !input.value || this.filledValues.get(input) === input.value)) return;
+    try {
+      const { offer } = await sendRequest('capture.submitted', submission);
+      if (offer) this.promptWhenMovedOn(watched);
+    } catch {
+      // Locked or refused: nothing to offer.
+    }
+  }
+
+  /**
+   * A page app that accepts the submission replaces the form; one that refuses
+   * it keeps the form and shows an error. Prompt only once the form is gone.
+   * (A page that navigates gets its prompt from the background after loading.)
+   */
+  private promptWhenMovedOn(fields: HTMLInputElement[]): void {
+    const started = Date.now();
+    const check = async () => {
+      if (fields.every((input) => input.isConnected && isFillable(input))) {
+        if (Date.now() - started < PROMPT_WAIT_MS) setTimeout(check, 250);
+        return;
+      }
+      const { token } = await sendRequest('capture.pending', {}).catch(() => ({ token: null }));
+      if (token && window === window.top) this.prompt.show(token);
+    };
+    setTimeout(check, 250);
   }
 }

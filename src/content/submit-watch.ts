@@ -3,12 +3,27 @@
 // and Enter count too. Costs nothing until one of those happens.
 import { deepInputs } from './detection/dom';
 
+// Buttons that move a sign-in forward, and ones that clearly do not.
+const FORWARD_WORDS = /\b(next|continue|sign[- ]?in|log[- ]?in|login|submit|save|change|reset|update|verify|finish|done|yes|ok|confirm|weiter|anmelden)\b/i;
+const OTHER_WORDS = /\b(back|cancel|show|hide|forgot|close|no|use another|sign[- ]?up|create account|help)\b/i;
+
+function isForwardButton(button: Element): boolean {
+  const text = [
+    button instanceof HTMLInputElement ? button.value : button.textContent ?? '',
+    button.getAttribute('aria-label') ?? '',
+    button.getAttribute('data-testid') ?? '',
+  ].join(' ');
+  if (OTHER_WORDS.test(text)) return false;
+  const type = button.getAttribute('type');
+  return type === 'submit' || FORWARD_WORDS.test(text) || /primary/i.test(text);
+}
+
 export class SubmitWatch {
   private readonly onClick = (event: Event) => {
     const target = event.composedPath()[0];
     if (!(target instanceof Element)) return;
-    const button = target.closest('button, input[type=submit], input[type=button], input[type=image], [role=button], a');
-    if (button) this.report(button);
+    const button = target.closest('button, input[type=submit], input[type=button], input[type=image], [role=button]');
+    if (button && isForwardButton(button)) this.report(button);
   };
   private readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || event.isComposing) return;

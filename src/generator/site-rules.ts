@@ -95,7 +95,9 @@ function dropUndefined(rules: SiteRules): SiteRules {
   return rules;
 }
 
+// Patterns come from pages, so the cache is kept small for a long-lived background.
 const compiledPatterns = new Map<string, RegExp | null>();
+const PATTERN_CACHE_SIZE = 64;
 
 /**
  * An HTML pattern attribute as the browser applies it: anchored to the whole value, compiled
@@ -113,6 +115,7 @@ export function compilePattern(pattern: string): RegExp | null {
       // Try the next flag; an engine without `v` throws on the flag itself.
     }
   }
+  if (compiledPatterns.size >= PATTERN_CACHE_SIZE) compiledPatterns.clear();
   compiledPatterns.set(pattern, compiled);
   return compiled;
 }

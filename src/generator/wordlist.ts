@@ -1,5 +1,5 @@
-// The EFF long word list (7,776 words, one per roll of five dice). It is ~60 kB, so it is only
-// imported on first use and never lands in the popup's initial bundle.
+// The EFF long word list (7,776 words, one per roll of five dice). It bundles to about 200 kB,
+// so it is imported on first use, as its own chunk, and never weighs on opening the popup.
 
 export const WORD_LIST_SIZE = 7776;
 

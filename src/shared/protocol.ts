@@ -89,10 +89,23 @@ export type MenuFillResult =
   | { result: 'confirm-origin'; origin: string }
   | { result: 'nothing-filled' };
 
+export type CaptureKind = 'login' | 'change' | 'reset';
+export type PromptAnswer = 'save' | 'update' | 'not-now' | 'never';
+
+export interface PromptState {
+  action: 'save' | 'update';
+  host: string;
+  username: string;
+  /** The saved login an update would change. */
+  itemName: string | null;
+}
+
 /** Messages the background sends to a content script (runtime.onMessage in the page). */
 export type ContentCommand =
   | { type: 'content.fill'; token: string; values: FillValues }
-  | { type: 'content.closeMenu'; token: string };
+  | { type: 'content.closeMenu'; token: string }
+  | { type: 'content.showPrompt'; token: string }
+  | { type: 'content.closePrompt'; token: string };
 
 const password = string({ min: 1, max: 4096 });
 const itemId = string({ min: 1, max: 100 });
@@ -161,6 +174,23 @@ export const protocol = {
     object({ token: menuToken, itemId, allowOrigin: optional(string({ max: 2048 })) }),
   ),
   'menu.close': request<{ token: string }, { ok: true }>(['inline-ui'], object({ token: menuToken })),
+  /** A sign-in, change or reset form was submitted with these values. */
+  'capture.submitted': request<{ kind: CaptureKind; username: string; password: string; newPassword: string }, { offer: boolean }>(
+    ['content'],
+    object({
+      kind: literal('login', 'change', 'reset'),
+      username: string({ max: 512 }),
+      password: string({ max: 4096 }),
+      newPassword: string({ max: 4096 }),
+    }),
+  ),
+  /** The page moved on after a submission: should a save prompt show here? */
+  'capture.pending': request<Record<string, never>, { token: string | null }>(['content'], object({})),
+  'prompt.state': request<{ token: string }, PromptState>(['inline-ui'], object({ token: menuToken })),
+  'prompt.answer': request<{ token: string; answer: PromptAnswer }, { done: true }>(
+    ['inline-ui'],
+    object({ token: menuToken, answer: literal('save', 'update', 'not-now', 'never') }),
+  ),
 } as const;
 
 export type RequestType = keyof typeof protocol;

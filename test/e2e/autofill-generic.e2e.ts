@@ -117,3 +117,75 @@ describe.each(BROWSERS)('autofill on generic pages in %s', (browserName) => {
     await page.close();
   });
 });
+
+describe.each(BROWSERS)('saving and updating logins in %s', (browserName) => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launch(browserName);
+    await seedVault(session, [
+      { name: 'Example', username: 'alice@example.test', password: 'Alice-pass-1!', websites: [`${server.origin}/`] },
+    ]);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  async function signIn(username: string, password: string): Promise<TestPage> {
+    const page = await session.newPage();
+    await page.goto(server.url('/login.html'));
+    await page.bySelector('#email').fill(username);
+    await page.press('Escape');
+    await page.bySelector('#password').fill(password);
+    await page.press('Escape');
+    await page.byRole('button', 'Sign in').click();
+    await page.waitForText('Signed in');
+    return page;
+  }
+
+  async function logins(): Promise<{ name: string; subtitle: string; id: string }[]> {
+    const answer = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { value: { items: { name: string; subtitle: string; id: string }[] } };
+    return answer.value.items;
+  }
+
+  it('offers to save a new login after a sign-in, and saves it', async () => {
+    const page = await signIn('bob@example.test', 'Bob-typed-pass-9');
+    const prompt = await page.frame(session.extensionUrl('ui/prompt.html'));
+    await prompt.waitForText('bob@example.test');
+    await prompt.byRole('button', 'Save').click();
+    await expect.poll(async () => (await logins()).map((item) => item.subtitle)).toContain('bob@example.test');
+    await expect.poll(() => page.hasFrame(session.extensionUrl('ui/prompt.html'))).toBe(false);
+    await page.close();
+  });
+
+  it('offers to update a changed password, keeping the old one in the history', async () => {
+    const page = await signIn('alice@example.test', 'Alice-new-pass-2!');
+    const prompt = await page.frame(session.extensionUrl('ui/prompt.html'));
+    await prompt.byRole('button', 'Update').click();
+    await expect.poll(() => page.hasFrame(session.extensionUrl('ui/prompt.html'))).toBe(false);
+    const alice = (await logins()).find((item) => item.subtitle === 'alice@example.test')!;
+    const full = (await session.sendFromExtensionPage({ type: 'items.get', payload: { id: alice.id } })) as {
+      value: { item: { password: string; passwordHistory: { password: string; changed: number }[] } };
+    };
+    expect(full.value.item.password).toBe('Alice-new-pass-2!');
+    expect(full.value.item.passwordHistory[0]?.password).toBe('Alice-pass-1!');
+    expect(full.value.item.passwordHistory[0]?.changed).toBeGreaterThan(Date.now() - 60_000);
+    await page.close();
+  });
+
+  it('does not offer to save what it filled unchanged', async () => {
+    const page = await session.newPage();
+    await page.goto(server.url('/login.html'));
+    const menu = await openMenuOn(session, page, '#email');
+    await menu.byRole('button', /alice@example\.test/).click();
+    await expect.poll(() => page.valueOf('#password')).not.toBe('');
+    await page.byRole('button', 'Sign in').click();
+    await page.waitForText('Signed in');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await page.hasFrame(session.extensionUrl('ui/prompt.html'))).toBe(false);
+    await page.close();
+  });
+});

@@ -1,0 +1,57 @@
+// The save/update prompt after a sign-in, password change or reset. It acts
+// only on trusted clicks; the background knows what was submitted.
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { PromptAnswer, PromptState } from '../../shared/protocol';
+import { sendRequest } from '../../shared/messaging';
+
+const token = location.hash.slice(1);
+
+function Prompt() {
+  const [state, setState] = useState<PromptState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    sendRequest('prompt.state', { token })
+      .then(setState)
+      .catch((failure: Error) => setError(failure.message));
+  }, []);
+
+  const answer = (choice: PromptAnswer) => (event: Event) => {
+    if (!event.isTrusted) return;
+    sendRequest('prompt.answer', { token, answer: choice }).catch((failure: Error) => setError(failure.message));
+  };
+
+  if (error) return <p role="alert" class="error">{error}</p>;
+  if (!state) return <p class="muted">Latchkey…</p>;
+  const who = state.username ? <strong>{state.username}</strong> : 'this login';
+  return (
+    <div role="dialog" aria-labelledby="prompt-title">
+      <p id="prompt-title">
+        {state.action === 'update' ? (
+          <>Update the saved password for {who} on {state.host}{state.itemName ? ` (“${state.itemName}”)` : ''}?</>
+        ) : (
+          <>Save {who} for {state.host} in Latchkey?</>
+        )}
+      </p>
+      <div class="row">
+        {state.action === 'update' && (
+          <button type="button" class="primary" onClick={answer('update')}>
+            Update
+          </button>
+        )}
+        <button type="button" class={state.action === 'save' ? 'primary' : ''} onClick={answer('save')}>
+          Save
+        </button>
+        <button type="button" onClick={answer('not-now')}>
+          Not now
+        </button>
+        <button type="button" onClick={answer('never')}>
+          Never for this site
+        </button>
+      </div>
+    </div>
+  );
+}
+
+render(<Prompt />, document.getElementById('prompt')!);
