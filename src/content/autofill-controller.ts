@@ -13,12 +13,6 @@ import { InlineMenuHost } from './inline-menu-host';
 import { PromptHost } from './prompt-host';
 import { SubmitWatch } from './submit-watch';
 
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 const PROMPT_WAIT_MS = 20_000;
 
 /** What a submitted form says about the person's password, if anything worth saving. */
@@ -75,10 +69,13 @@ export class AutofillController {
   private readonly continued = new WeakSet<HTMLInputElement>();
   /** While we fill, fields gain focus because of us, not because the person chose them. */
   private filling = false;
+  private opening: HTMLInputElement | null = null;
 
   private readonly onFocusIn = (event: FocusEvent) => {
     const target = event.composedPath()[0];
-    if (target instanceof HTMLInputElement && !this.filling) void this.offerMenu(target);
+    // Focus alone (a page's autofocus, tabbing) opens the menu on empty fields only;
+    // a filled field shows it when clicked.
+    if (target instanceof HTMLInputElement && !this.filling && target.value === '') void this.offerMenu(target);
   };
   private readonly onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.menu.anchor) this.menu.close();
@@ -87,8 +84,7 @@ export class AutofillController {
     const target = event.composedPath()[0] ?? null;
     if (this.menu.isOpenFor(target) || this.menu.isHost(target)) return;
     this.menu.close();
-    // A click into a field that already has focus (after a fill, say) brings the menu back.
-    if (target instanceof HTMLInputElement && target === deepActiveElement()) void this.offerMenu(target);
+    if (target instanceof HTMLInputElement) void this.offerMenu(target);
   };
   private readonly onCommand = (message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -118,17 +114,21 @@ export class AutofillController {
   }
 
   private async offerMenu(field: HTMLInputElement): Promise<void> {
-    if (this.menu.isOpenFor(field) || !isFillable(field)) return;
+    // A click fires pointerdown and then focusin: one menu, not two.
+    if (this.menu.isOpenFor(field) || this.opening === field || !isFillable(field)) return;
     const fieldKind = menuKindFor(field, formContextOf(field));
     if (!fieldKind) return;
     let token: string;
+    this.opening = field;
     try {
       // The background learns this frame's tab, origin and URL from the sender, not from us.
       ({ token } = await sendRequest('autofill.openMenu', { fieldKind }));
     } catch {
       return;
+    } finally {
+      this.opening = null;
     }
-    if (document.activeElement === field || field.getRootNode() !== document) this.menu.open(field, token);
+    if (field.isConnected && this.focusedField() === field) this.menu.open(field, token);
   }
 
   private async handleCommand(command: ContentCommand): Promise<unknown> {
@@ -155,6 +155,12 @@ export class AutofillController {
     return { filled: [] };
   }
 
+  private focusedField(): Element | null {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  }
+
   private fill(anchor: HTMLInputElement, values: FillValues): string[] {
     this.filling = true;
     try {
@@ -178,7 +184,11 @@ export class AutofillController {
       this.continued.add(input);
       try {
         const { values } = await sendRequest('autofill.continue', { fieldKind });
-        if (values && input.isConnected && input.value === '') this.fill(input, values);
+        if (values && input.isConnected && input.value === '') {
+          this.fill(input, values);
+          // The field is done: a menu the page's autofocus opened over it would only be in the way.
+          if (this.menu.anchor && formContextOf(input).fields.some((field) => field.input === this.menu.anchor)) this.menu.close();
+        }
       } catch {
         // Locked, or nothing picked: the person uses the menu as usual.
       }

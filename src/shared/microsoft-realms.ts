@@ -4,7 +4,13 @@
 // must never be offered in the other, although both live under microsoft.com.
 // A host belongs to a realm when it equals an entry or is a subdomain of it.
 
-export type CredentialRealm = 'microsoft-personal' | 'microsoft-work';
+export type CredentialRealm =
+  | 'microsoft-personal'
+  | 'microsoft-work'
+  // Sovereign clouds are separate identity systems: an account in one does not sign in to another.
+  | 'microsoft-work-usgov'
+  | 'microsoft-work-china'
+  | 'microsoft-work-germany';
 
 export const MICROSOFT_REALMS: Record<CredentialRealm, readonly string[]> = {
   'microsoft-personal': [
@@ -31,12 +37,10 @@ export const MICROSOFT_REALMS: Record<CredentialRealm, readonly string[]> = {
     'office365.com',
     'microsoft365.com',
     'sharepoint.com',
-    // Sovereign clouds.
-    'microsoftonline.us',
-    'microsoftonline.de',
-    'login.partner.microsoftonline.cn',
-    'login.chinacloudapi.cn',
   ],
+  'microsoft-work-usgov': ['microsoftonline.us', 'office365.us', 'microsoft365.us'],
+  'microsoft-work-china': ['microsoftonline.cn', 'login.chinacloudapi.cn', 'partner.outlook.cn'],
+  'microsoft-work-germany': ['microsoftonline.de', 'office.de'],
 };
 
 function isHostOrSubdomain(host: string, entry: string): boolean {

@@ -43,6 +43,10 @@ describe('websiteMatchScore', () => {
     expect(websiteMatchScore(work, 'https://account.microsoft.com/')).toBe(0);
     // Same registrable domain (microsoft.com), different realms.
     expect(websiteMatchScore(site('https://account.microsoft.com/'), 'https://login.microsoft.com/')).toBe(0);
+    // Sovereign clouds are separate account systems.
+    expect(websiteMatchScore(work, 'https://login.microsoftonline.us/')).toBe(0);
+    expect(websiteMatchScore(site('https://login.microsoftonline.us/'), 'https://login.microsoftonline.us/x')).toBe(2);
+    expect(websiteMatchScore(site('https://login.partner.microsoftonline.cn/'), 'https://login.microsoftonline.com/')).toBe(0);
     // A non-Microsoft page on microsoft.com is in neither realm.
     expect(websiteMatchScore(work, 'https://learn.microsoft.com/')).toBe(0);
   });
