@@ -7,7 +7,7 @@ import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault
 import { restartAutoLockCountdown } from './auto-lock';
 import { summarize } from './item-summaries';
 import type { CaptureService } from './autofill/capture';
-import { AutofillService, type TabsPort } from './autofill/fill-service';
+import type { AutofillService, TabsPort } from './autofill/fill-service';
 import { closeMenuSession, openMenuSession, resolveMenuSession } from './menu-sessions';
 import type { Handlers } from './router';
 import type { SenderContext } from './sender';
@@ -21,6 +21,7 @@ export interface HandlerDeps {
   session: StorageArea;
   tabs: TabsPort;
   capture: CaptureService;
+  autofill: AutofillService;
   startedAt: number;
 }
 
@@ -48,8 +49,7 @@ function applyDraft(items: VaultItem[], draft: unknown, now: number): VaultItem 
   return next;
 }
 
-export function createHandlers({ vault, local, session, tabs, capture, startedAt }: HandlerDeps): Handlers {
-  const autofill = new AutofillService({ vault, session, tabs });
+export function createHandlers({ vault, local, session, tabs, capture, autofill, startedAt }: HandlerDeps): Handlers {
   const touch = async () => restartAutoLockCountdown(await readSettings(local));
   return {
     'vault.status': () => vault.status(),
@@ -102,6 +102,18 @@ export function createHandlers({ vault, local, session, tabs, capture, startedAt
       if (sender.kind !== 'content') throw new UserFacingError('forbidden-sender', 'Only a page can open the menu.');
       const { tabId, frameId, origin, url } = sender;
       return { token: await openMenuSession(session, { tabId, frameId, origin, url, fieldKind }) };
+    },
+    'autofill.fillHere': ({ fieldKind }, sender) => autofill.fillHere(fieldKind, sender),
+    'autofill.onLoad': async (_payload, sender) => ({
+      values: await autofill.onLoadFill(sender, (await readSettings(local)).fillOnPageLoad),
+    }),
+    'items.fill': async ({ id }) => {
+      const tabId = await tabs.activeTabId();
+      if (tabId === null) throw new UserFacingError('not-found', 'There is no page to fill.');
+      const filled = await autofill.fillFromPopup(id, tabId);
+      if (filled.length === 0) throw new UserFacingError('not-found', 'There is no login form on this page.');
+      await touch();
+      return { filled };
     },
     'autofill.continue': async ({ fieldKind }, sender) => ({ values: await autofill.continueFill(fieldKind, sender) }),
     'autofill.identifierSubmitted': async ({ username }, sender) => {

@@ -3,7 +3,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { watchForLockEvents } from './auto-lock';
 import { CaptureService } from './autofill/capture';
-import type { TabsPort } from './autofill/fill-service';
+import { AutofillService, type TabsPort } from './autofill/fill-service';
+import { watchFillGestures } from './fill-gestures';
 import { createHandlers } from './handlers';
 import { createRouter } from './router';
 import { readSettings } from './settings';
@@ -16,11 +17,28 @@ const vault = new VaultService({ local: localArea, session: sessionArea });
 const tabs: TabsPort = {
   topUrl: async (tabId) => (await browser.tabs.get(tabId)).url ?? null,
   sendToFrame: (tabId, frameId, command) => browser.tabs.sendMessage(tabId, command, { frameId }),
+  sendToTab: (tabId, command) => browser.tabs.sendMessage(tabId, command),
+  activeTabId: () => activeWebTabId(),
 };
 
-const capture = new CaptureService(vault, sessionArea, localArea);
+/**
+ * The page the person is looking at. When the popup itself is open as a tab (its
+ * "open in a tab" use), that is the web page they used most recently in the window.
+ */
+async function activeWebTabId(): Promise<number | null> {
+  const isWeb = (url: string | undefined) => !!url && /^https?:/.test(url);
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (active?.id !== undefined && isWeb(active.url)) return active.id;
+  const recent = (await browser.tabs.query({ lastFocusedWindow: true }))
+    .filter((tab) => tab.id !== undefined && isWeb(tab.url))
+    .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return recent[0]?.id ?? null;
+}
 
-const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, tabs, capture, startedAt }), {
+const capture = new CaptureService(vault, sessionArea, localArea);
+const autofill = new AutofillService({ vault, session: sessionArea, tabs });
+
+const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, tabs, capture, autofill, startedAt }), {
   self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
   onInternalError: (type, error) => {
     // Only the request type and the error's class and message: never a payload.
@@ -35,4 +53,5 @@ browser.tabs.onUpdated.addListener(async (tabId, change) => {
   const token = await capture.pendingTokenForTab(tabId).catch(() => null);
   if (token) await tabs.sendToFrame(tabId, 0, { type: 'content.showPrompt', token }).catch(() => undefined);
 });
+watchFillGestures(autofill, tabs);
 watchForLockEvents(() => vault.lock(), () => readSettings(localArea));

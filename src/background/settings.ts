@@ -8,6 +8,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 15,
   lockOnSystemLock: true,
   clipboardClearSeconds: 30,
+  fillOnPageLoad: false,
 };
 
 export async function readSettings(area: StorageArea): Promise<Settings> {

@@ -100,7 +100,10 @@ export class AutofillController {
     this.submitWatch.start();
     // A password or code field already on the page may continue a pick from the previous page.
     const initial = document.querySelectorAll<HTMLInputElement>('input[type=password], input[autocomplete~="one-time-code"], input[name=otc]');
-    if (initial.length > 0) void this.onNewFields([...initial]);
+    if (initial.length > 0) {
+      void this.onNewFields([...initial]);
+      void this.fillOnLoad();
+    }
   }
 
   stop(): void {
@@ -141,6 +144,11 @@ export class AutofillController {
       if (command.token === this.prompt.token) this.prompt.close();
       return { closed: true };
     }
+    if (command.type === 'content.fillRequested') return { filled: await this.onFillRequested() };
+    if (command.type === 'content.fillPage') {
+      const anchor = window === window.top ? this.pageLoginField() : null;
+      return { filled: anchor ? this.fill(anchor, command.values) : [] };
+    }
     if (command.token !== this.menu.token) return { filled: [] };
     if (command.type === 'content.closeMenu') {
       this.menu.close();
@@ -170,6 +178,45 @@ export class AutofillController {
     } finally {
       this.filling = false;
     }
+  }
+
+  /** The focused field, if it is one the menu serves. */
+  private focusedLoginField(): { field: HTMLInputElement; kind: MenuFieldKind } | null {
+    const focused = this.focusedField();
+    if (!(focused instanceof HTMLInputElement) || !document.hasFocus()) return null;
+    const kind = menuKindFor(focused, formContextOf(focused));
+    return kind ? { field: focused, kind } : null;
+  }
+
+  /** The page's sign-in field: the first visible password field's form, or a lone username step. */
+  private pageLoginField(): HTMLInputElement | null {
+    const focused = this.focusedLoginField();
+    if (focused) return focused.field;
+    const candidates = document.querySelectorAll<HTMLInputElement>('input[type=password], input[type=email], input[autocomplete~=username], input[type=text]');
+    for (const input of candidates) {
+      if (!isFillable(input)) continue;
+      const context = formContextOf(input);
+      if (['login', 'identifier', 'password-only', 'change-password'].includes(context.kind)) return context.username ?? context.currentPassword ?? input;
+    }
+    return null;
+  }
+
+  private async onFillRequested(): Promise<string[]> {
+    const focused = this.focusedLoginField();
+    if (!focused) return [];
+    const { values, openMenu } = await sendRequest('autofill.fillHere', { fieldKind: focused.kind }).catch(() => ({ values: null, openMenu: false }));
+    if (values) return this.fill(focused.field, values);
+    if (openMenu) void this.offerMenu(focused.field);
+    return [];
+  }
+
+  /** "Fill on page load", when the person turned it on: the background decides and usually says no. */
+  private async fillOnLoad(): Promise<void> {
+    if (window !== window.top) return;
+    const anchor = this.pageLoginField();
+    if (!anchor) return;
+    const { values } = await sendRequest('autofill.onLoad', {}).catch(() => ({ values: null }));
+    if (values && anchor.isConnected && anchor.value === '') this.fill(anchor, values);
   }
 
   /** New password or code fields: the next view of a sign-in where a login was just picked. */

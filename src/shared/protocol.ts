@@ -43,6 +43,8 @@ export interface Settings {
   autoLockMinutes: number;
   lockOnSystemLock: boolean;
   clipboardClearSeconds: number;
+  /** Off by default: fill a single exact match in the top frame when a page loads. */
+  fillOnPageLoad: boolean;
 }
 
 export interface DiagnosticsInfo {
@@ -105,7 +107,11 @@ export type ContentCommand =
   | { type: 'content.fill'; token: string; values: FillValues }
   | { type: 'content.closeMenu'; token: string }
   | { type: 'content.showPrompt'; token: string }
-  | { type: 'content.closePrompt'; token: string };
+  | { type: 'content.closePrompt'; token: string }
+  /** The person asked to fill (keyboard shortcut or context menu): fill the focused login form. */
+  | { type: 'content.fillRequested'; token: string }
+  /** The person chose "Fill" in the popup: fill the page's login form with these values. */
+  | { type: 'content.fillPage'; token: string; values: FillValues };
 
 const password = string({ min: 1, max: 4096 });
 const itemId = string({ min: 1, max: 100 });
@@ -133,6 +139,8 @@ export const protocol = {
   'items.get': request<{ id: string }, { item: unknown }>(['popup'], object({ id: itemId })),
   /** `item` is checked in full by the vault model's validator before it is stored. */
   'items.save': request<{ item: unknown }, { id: string }>(['popup'], object({ item: unknownValue })),
+  /** "Fill" in the popup: fill this login into the active tab's page. */
+  'items.fill': request<{ id: string }, { filled: string[] }>(['popup'], object({ id: itemId })),
   'items.delete': request<{ ids: string[] }, { deleted: number }>(
     ['popup'],
     object({ ids: array(itemId, { max: 10_000 }) }),
@@ -144,6 +152,7 @@ export const protocol = {
       autoLockMinutes: optional(integer({ min: 0, max: 24 * 60 })),
       lockOnSystemLock: optional(boolean),
       clipboardClearSeconds: optional(integer({ min: 0, max: 600 })),
+      fillOnPageLoad: optional(boolean),
     }),
   ),
   'diagnostics.info': request<Record<string, never>, DiagnosticsInfo>(['popup'], object({})),
@@ -161,6 +170,16 @@ export const protocol = {
     ['content'],
     object({ fieldKind: literal('password', 'one-time-code') }),
   ),
+  /**
+   * After a fill gesture outside the page (shortcut, context menu): the login for
+   * the focused field, when exactly one matches; otherwise the menu should open.
+   */
+  'autofill.fillHere': request<{ fieldKind: MenuFieldKind }, { values: FillValues | null; openMenu: boolean }>(
+    ['content'],
+    object({ fieldKind: literal('username', 'password', 'new-password', 'one-time-code') }),
+  ),
+  /** On page load, when "fill on page load" is on: the single exact match for this top frame. */
+  'autofill.onLoad': request<Record<string, never>, { values: FillValues | null }>(['content'], object({})),
   /** The identifier step of a sign-in was submitted with this username. */
   'autofill.identifierSubmitted': request<{ username: string }, { ok: true }>(
     ['content'],

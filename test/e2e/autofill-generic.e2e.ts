@@ -3,7 +3,7 @@
 // box, not a frame of another origin without the person's say-so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, startFixtureServer, type ExtensionSession, type FixtureServer, type TestPage } from './harness';
-import { openMenuOn, seedVault } from './flows';
+import { MASTER_PASSWORD, openMenuOn, seedVault } from './flows';
 
 describe.each(BROWSERS)('autofill on generic pages in %s', (browserName) => {
   let session: ExtensionSession;
@@ -186,6 +186,77 @@ describe.each(BROWSERS)('saving and updating logins in %s', (browserName) => {
     await page.waitForText('Signed in');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await page.hasFrame(session.extensionUrl('ui/prompt.html'))).toBe(false);
+    await page.close();
+  });
+});
+
+describe.each(BROWSERS)('other ways to fill in %s', (browserName) => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launch(browserName);
+    await seedVault(session, [
+      { name: 'Example', username: 'alice@example.test', password: 'Alice-pass-1!', websites: [`${server.origin}/`] },
+    ]);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('ignores a click in the menu that a script made rather than a person', async () => {
+    const page = await session.newPage();
+    await page.goto(server.url('/login.html'));
+    const menu = await openMenuOn(session, page, '#email');
+    await menu.byRole('button', /Example/).waitFor();
+    await menu.evaluate(() => (document.querySelector('button.login') as HTMLButtonElement).click(), undefined);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await page.valueOf('#email')).toBe('');
+    expect(await page.valueOf('#password')).toBe('');
+    await page.close();
+  });
+
+  it('fills from the popup’s “Fill” into the page the person was on', async () => {
+    const page = await session.newPage();
+    await page.goto(server.url('/login.html'));
+    const popup = await session.openPopup();
+    await popup.byRole('listitem', /Example/).click();
+    await popup.byRole('button', 'Fill').click();
+    await popup.waitForText('Filled');
+    await expect.poll(() => page.valueOf('#email')).toBe('alice@example.test');
+    expect(await page.valueOf('#password')).toBe('Alice-pass-1!');
+    await popup.close();
+    await page.close();
+  });
+
+  it('fills on page load only when the person turned that on', async () => {
+    let page = await session.newPage();
+    await page.goto(server.url('/login.html'));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await page.valueOf('#password')).toBe('');
+    await page.close();
+
+    await session.sendFromExtensionPage({ type: 'settings.set', payload: { fillOnPageLoad: true } });
+    page = await session.newPage();
+    await page.goto(server.url('/login.html'));
+    await expect.poll(() => page.valueOf('#password')).toBe('Alice-pass-1!');
+    expect(await page.valueOf('#email')).toBe('alice@example.test');
+    await session.sendFromExtensionPage({ type: 'settings.set', payload: { fillOnPageLoad: false } });
+    await page.close();
+  });
+
+  it('offers “Unlock” while locked, and fills once unlocked', async () => {
+    await session.sendFromExtensionPage({ type: 'vault.lock', payload: {} });
+    const page = await session.newPage();
+    await page.goto(server.url('/login.html'));
+    const menu = await openMenuOn(session, page, '#email');
+    await menu.byRole('button', 'Unlock').click();
+    await menu.bySelector('input[type=password]').fill(MASTER_PASSWORD);
+    await menu.byRole('button', 'Unlock').click();
+    await expect.poll(() => page.valueOf('#email'), { timeout: 15_000 }).toBe('alice@example.test');
+    expect(await page.valueOf('#password')).toBe('Alice-pass-1!');
     await page.close();
   });
 });

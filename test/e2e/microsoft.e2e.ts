@@ -187,3 +187,36 @@ describe.each(BROWSERS)('Microsoft sign-in in %s', (browserName) => {
     await page.close();
   });
 });
+
+describe.each(BROWSERS)('saving a Microsoft sign-in in %s', (browserName) => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launch(browserName);
+    await seedVault(session, []);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('combines the email from the first view with the password from the second, and saves it', async () => {
+    const page = await session.newPage();
+    await page.goto(WORK_SIGN_IN);
+    await untilState(page, 'email');
+    await page.bySelector('#i0116').fill('new.user@contoso.onmicrosoft.com');
+    await page.press('Escape');
+    await page.bySelector('#idSIButton9').click();
+    await untilState(page, 'password');
+    await page.bySelector('#i0118').fill('Typed-Work-Pass-5!');
+    await page.press('Escape');
+    await page.bySelector('#idSIButton9').click();
+    await untilState(page, 'kmsi');
+    const prompt = await page.frame(session.extensionUrl('ui/prompt.html'));
+    await prompt.waitForText('new.user@contoso.onmicrosoft.com');
+    await prompt.byRole('button', 'Save').click();
+    await expect.poll(async () => {
+      const answer = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { value: { items: { subtitle: string; hosts: string[] }[] } };
+      return answer.value.items;
+    }).toEqual([expect.objectContaining({ subtitle: 'new.user@contoso.onmicrosoft.com', hosts: ['login.microsoftonline.com'] })]);
+    await page.close();
+  });
+});

@@ -17,6 +17,10 @@ export interface TabsPort {
   /** The URL of the tab's top-level document, or null if unknown. */
   topUrl(tabId: number): Promise<string | null>;
   sendToFrame(tabId: number, frameId: number, command: ContentCommand): Promise<unknown>;
+  /** Sends to every frame of the tab. */
+  sendToTab(tabId: number, command: ContentCommand): Promise<unknown>;
+  /** The tab the person is looking at in the focused window. */
+  activeTabId(): Promise<number | null>;
 }
 
 export interface AutofillDeps {
@@ -25,6 +29,8 @@ export interface AutofillDeps {
   tabs: TabsPort;
   now?: () => number;
 }
+
+const GESTURE_LIFETIME_MS = 3000;
 
 const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -108,6 +114,57 @@ export class AutofillService {
     if (fieldKind === 'password') return item.password ? { password: item.password } : null;
     const values = await this.valuesFor(item, fieldKind);
     return values.oneTimeCode ? values : null;
+  }
+
+  /** A fill gesture from outside the page (shortcut, context menu) allows one fill in that tab, briefly. */
+  async noteFillGesture(tabId: number): Promise<void> {
+    await this.deps.session.set({ [`gesture.${tabId}`]: this.now() });
+  }
+
+  private async takeFillGesture(tabId: number): Promise<boolean> {
+    const key = `gesture.${tabId}`;
+    const at = (await this.deps.session.get(key))[key];
+    await this.deps.session.remove(key);
+    return typeof at === 'number' && this.now() - at < GESTURE_LIFETIME_MS;
+  }
+
+  async fillHere(fieldKind: MenuFieldKind, sender: SenderContext): Promise<{ values: FillValues | null; openMenu: boolean }> {
+    if (sender.kind !== 'content' || !(await this.takeFillGesture(sender.tabId))) return { values: null, openMenu: false };
+    if (!(await this.deps.vault.isUnlocked())) return { values: null, openMenu: true };
+    if (sender.frameId !== 0 && originOf(await this.deps.tabs.topUrl(sender.tabId)) !== sender.origin) {
+      return { values: null, openMenu: true }; // a frame of another origin: the menu asks first
+    }
+    let logins = await this.loginsFor(sender.url);
+    if (fieldKind === 'one-time-code') logins = logins.filter((item) => item.totp !== '');
+    if (logins.length !== 1) return { values: null, openMenu: true };
+    await rememberPick(this.deps.session, sender.tabId, logins[0]!.id, this.now());
+    return { values: await this.valuesFor(logins[0]!, fieldKind), openMenu: false };
+  }
+
+  /** "Fill on page load": only a single match on exactly this host, only in the top frame. */
+  async onLoadFill(sender: SenderContext, enabled: boolean): Promise<FillValues | null> {
+    if (!enabled || sender.kind !== 'content' || sender.frameId !== 0) return null;
+    if (!(await this.deps.vault.isUnlocked())) return null;
+    const logins = await this.loginsFor(sender.url);
+    const exact = logins.filter((item) => loginMatchScore(item, sender.url) >= 2);
+    if (logins.length !== 1 || exact.length !== 1) return null;
+    return this.valuesFor(exact[0]!, 'password');
+  }
+
+  /** "Fill" in the popup: the active tab's top frame must match the login. */
+  async fillFromPopup(itemId: string, tabId: number): Promise<string[]> {
+    const item = (await this.deps.vault.read()).items.find((candidate) => candidate.id === itemId);
+    const url = await this.deps.tabs.topUrl(tabId);
+    if (!item || item.type !== 'login' || !url || loginMatchScore(item, url) === 0) {
+      throw new UserFacingError('forbidden-sender', 'This login is not saved for the page in this tab.');
+    }
+    const values = await this.valuesFor(item, 'password');
+    const answer = (await this.deps.tabs.sendToFrame(tabId, 0, { type: 'content.fillPage', token: '', values })) as
+      | { filled?: string[] }
+      | undefined;
+    const filled = Array.isArray(answer?.filled) ? answer.filled : [];
+    if (filled.length > 0) await rememberPick(this.deps.session, tabId, item.id, this.now());
+    return filled;
   }
 
   async identifierSubmitted(username: string, sender: SenderContext): Promise<void> {

@@ -23,6 +23,14 @@ export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => voi
     if (!next.delete(key)) next.add(key);
     setRevealed(next);
   };
+  const fillPage = async () => {
+    try {
+      await sendRequest('items.fill', { id });
+      setMessage('Filled');
+    } catch (failure) {
+      setMessage((failure as Error).message);
+    }
+  };
   const copy = async (label: string, value: string) => {
     await navigator.clipboard.writeText(value);
     setMessage(`${label} copied`);
@@ -33,6 +41,11 @@ export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => voi
       <header class="toolbar">
         <button type="button" onClick={onBack}>Back</button>
         <h1>{item.name}</h1>
+        {item.type === 'login' && (
+          <button type="button" onClick={() => void fillPage()}>
+            Fill
+          </button>
+        )}
         {item.type !== 'passkey' && <button type="button" onClick={onEdit}>Edit</button>}
       </header>
       <p class="hint">{item.type === 'passkey' ? 'Passkey' : TYPE_LABELS[item.type]}</p>

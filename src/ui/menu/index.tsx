@@ -69,9 +69,20 @@ function Menu() {
 
   const load = () =>
     sendRequest('menu.state', { token })
-      .then(setState)
-      .catch((failure: Error) => setError(failure.message));
+      .then((loaded) => {
+        setState(loaded);
+        return loaded;
+      })
+      .catch((failure: Error) => {
+        setError(failure.message);
+        return null;
+      });
   useEffect(() => void load(), []);
+  // Unlocking was the first half of a fill: with one login for this site, finish it.
+  const afterUnlock = async () => {
+    const loaded = await load();
+    if (loaded?.logins.length === 1) await fill(loaded.logins[0]!);
+  };
   useLayoutEffect(reportSize);
 
   const fill = async (login: MenuLogin, allowOrigin?: string) => {
@@ -108,7 +119,7 @@ function Menu() {
     case 'none':
       return <p>No vault yet. Open Latchkey from the toolbar to create one.</p>;
     case 'locked':
-      return <UnlockForm onUnlocked={load} />;
+      return <UnlockForm onUnlocked={() => void afterUnlock()} />;
     case 'unlocked':
       if (state.logins.length === 0) {
         const what = state.fieldKind === 'one-time-code' ? 'No login with a one-time code' : 'No logins';
