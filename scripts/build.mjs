@@ -36,6 +36,14 @@ const classicScripts = (common) => ({
   ],
 });
 
+// The content script's main part is an ES module the bootstrap imports on demand.
+const contentMain = (common) => ({
+  ...common,
+  format: 'esm',
+  outdir: staging,
+  entryPoints: [{ in: 'src/content/main.ts', out: 'content-main' }],
+});
+
 // Extension pages are ES modules, so heavy parts (zxcvbn) split into chunks loaded on demand.
 const extensionPages = (common) => ({
   ...common,
@@ -72,7 +80,7 @@ export async function build({ production = false } = {}) {
   const started = performance.now();
   const common = commonOptions(production);
   await rm(staging, { recursive: true, force: true });
-  await Promise.all([esbuild.build(classicScripts(common)), esbuild.build(extensionPages(common))]);
+  await Promise.all([esbuild.build(classicScripts(common)), esbuild.build(contentMain(common)), esbuild.build(extensionPages(common))]);
   for (const [from, to] of STATIC_FILES) {
     await mkdir(dirname(join(staging, to)), { recursive: true });
     await cp(join(root, from), join(staging, to), { recursive: true });

@@ -20,19 +20,27 @@ export interface MenuSession {
   expires: number;
 }
 
+// A menu asks about its session milliseconds after it was opened: answer from
+// memory, and keep a copy in session storage for a worker that was restarted.
+const recent = new Map<string, MenuSession>();
+
 export async function openMenuSession(area: StorageArea, frame: Omit<MenuSession, 'expires'>, now = Date.now()): Promise<string> {
   const token = toBase64Url(randomBytes(16));
-  await area.set({ [PREFIX + token]: { ...frame, expires: now + LIFETIME_MS } satisfies MenuSession });
+  const session: MenuSession = { ...frame, expires: now + LIFETIME_MS };
+  recent.set(token, session);
+  for (const [old, { expires }] of recent) if (expires < now) recent.delete(old);
+  void area.set({ [PREFIX + token]: session }).catch(() => undefined);
   return token;
 }
 
 export async function closeMenuSession(area: StorageArea, token: string): Promise<void> {
+  recent.delete(token);
   await area.remove(PREFIX + token);
 }
 
 export async function resolveMenuSession(area: StorageArea, token: string, tabId: number, now = Date.now()): Promise<MenuSession> {
   const key = PREFIX + token;
-  const session = (await area.get(key))[key] as MenuSession | undefined;
+  const session = recent.get(token) ?? ((await area.get(key))[key] as MenuSession | undefined);
   if (!session || session.tabId !== tabId || session.expires < now) {
     throw new UserFacingError('forbidden-sender', 'This menu is no longer attached to the page. Focus the field again.');
   }

@@ -59,6 +59,8 @@ export class VaultService {
   }
 
   async status(): Promise<VaultStatus> {
+    // Unlocked in memory answers without touching storage: the inline menu asks on every focus.
+    if (this.unlocked) return { state: 'unlocked', retryAfter: null, notice: this.notice };
     if (!(await this.store.exists())) return { state: 'none', retryAfter: null, notice: null };
     const unlocked = await this.resume();
     if (unlocked) return { state: 'unlocked', retryAfter: null, notice: this.notice };

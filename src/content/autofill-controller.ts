@@ -1,7 +1,6 @@
 // The content script's autofill lifecycle in one frame: offer the inline menu on
 // focus, fill what the background sends, carry an identifier-first pick over to
 // the next view, and tell the background when an identifier step is submitted.
-import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentCommand, FillValues, MenuFieldKind } from '../shared/protocol';
 import { sendRequest } from '../shared/messaging';
 import { fieldRole } from './detection/field-role';
@@ -86,31 +85,54 @@ export class AutofillController {
     this.menu.close();
     if (target instanceof HTMLInputElement) void this.offerMenu(target);
   };
-  private readonly onCommand = (message: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    return this.handleCommand(message as ContentCommand);
-  };
 
-  start(): void {
+  /** Starts after the page loaded (the bootstrap decides when); `focused` is the field that woke us, if any. */
+  start(focused: HTMLInputElement | null): void {
     document.addEventListener('focusin', this.onFocusIn, true);
     document.addEventListener('keydown', this.onKeyDown, true);
     document.addEventListener('pointerdown', this.onPointerDown, true);
-    browser.runtime.onMessage.addListener(this.onCommand);
-    this.fieldWatch.start();
     this.submitWatch.start();
+    if (focused) void this.offerMenu(focused);
+    if (document.readyState === 'complete') this.whenIdle(() => this.afterLoad());
+    else window.addEventListener('load', () => this.whenIdle(() => this.afterLoad()), { once: true });
+  }
+
+  /** Commands from the background, handed over by the bootstrap after checking the sender. */
+  command(message: unknown): Promise<unknown> {
+    return this.handleCommand(message as ContentCommand);
+  }
+
+  private whenIdle(task: () => void): void {
+    if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 1000 });
+    else setTimeout(task, 50);
+  }
+
+  private afterLoad(): void {
+    this.fieldWatch.start();
+    // A live collection the browser keeps: on a page without inputs this is all the work there is.
+    const inputs = document.getElementsByTagName('input');
+    if (inputs.length === 0) return;
+    const fields = [...inputs].filter((input) => input.type !== 'hidden');
     // A password or code field already on the page may continue a pick from the previous page.
-    const initial = document.querySelectorAll<HTMLInputElement>('input[type=password], input[autocomplete~="one-time-code"], input[name=otc]');
-    if (initial.length > 0) {
-      void this.onNewFields([...initial]);
+    const continuing = fields.filter((input) => input.type === 'password' || /one-time-code/.test(input.autocomplete) || input.name === 'otc');
+    if (continuing.length > 0) {
+      void this.onNewFields(continuing);
       void this.fillOnLoad();
     }
+    if (fields.some((input) => input.type === 'password' || input.type === 'email' || /username/.test(input.autocomplete))) {
+      this.menu.warm();
+    }
+  }
+
+  /** Pages with sign-in fields get the menu frame loaded ahead, once the page is idle. */
+  private warmMenuWhenIdle(): void {
+    this.whenIdle(() => this.menu.warm());
   }
 
   stop(): void {
     document.removeEventListener('focusin', this.onFocusIn, true);
     document.removeEventListener('keydown', this.onKeyDown, true);
     document.removeEventListener('pointerdown', this.onPointerDown, true);
-    browser.runtime.onMessage.removeListener(this.onCommand);
     this.fieldWatch.stop();
     this.submitWatch.stop();
     this.menu.close();
@@ -224,6 +246,7 @@ export class AutofillController {
     for (const input of inputs) {
       if (this.continued.has(input) || !isFillable(input) || input.value !== '') continue;
       const role = fieldRole(input);
+      if (role !== 'other' && role !== 'search') this.warmMenuWhenIdle();
       const fieldKind = role === 'current-password' ? 'password' : role === 'one-time-code' ? 'one-time-code' : null;
       if (!fieldKind) continue;
       const context = formContextOf(input);

@@ -1,6 +1,6 @@
 // Holds the save/update prompt in the top frame: like the inline menu, an
 // extension page in an iframe inside a closed shadow root.
-import browser from 'webextension-polyfill';
+import { pageRuntime } from '../shared/page-runtime';
 
 const WIDTH = 360;
 const HEIGHT = 170;
@@ -19,7 +19,7 @@ export class PromptHost {
     const host = document.createElement('latchkey-prompt');
     const root = host.attachShadow({ mode: 'closed' });
     const frame = document.createElement('iframe');
-    frame.src = `${browser.runtime.getURL('/ui/prompt.html')}#${token}`;
+    frame.src = `${pageRuntime.getURL('/ui/prompt.html')}#${token}`;
     frame.title = 'Latchkey';
     frame.style.cssText = 'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: normal;';
     root.append(frame);

@@ -1,5 +1,5 @@
 // The one way extension code talks to the background.
-import browser from 'webextension-polyfill';
+import { pageRuntime } from './page-runtime';
 import type { Answer, AnswerOf, ErrorCode, PayloadOf, RequestType } from './protocol';
 
 export class RequestFailed extends Error {
@@ -13,7 +13,7 @@ export class RequestFailed extends Error {
 }
 
 export async function sendRequest<T extends RequestType>(type: T, payload: PayloadOf<T>): Promise<AnswerOf<T>> {
-  const answer = (await browser.runtime.sendMessage({ type, payload })) as Answer<AnswerOf<T>> | undefined;
+  const answer = (await pageRuntime.sendMessage({ type, payload })) as Answer<AnswerOf<T>> | undefined;
   if (!answer || typeof answer !== 'object') {
     throw new RequestFailed('internal', 'Latchkey’s background did not answer. Try again.');
   }

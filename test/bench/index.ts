@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark, printed as one table. Budgets are the
 // product's promises; a missed budget is shown, and makes the run exit non-zero.
 import type { Benchmark, Figure } from './figures';
+import { contentBenchmark } from './content.bench';
 import { vaultBenchmark } from './vault.bench';
 
-const BENCHMARKS: Benchmark[] = [vaultBenchmark];
+const BENCHMARKS: Benchmark[] = (process.env.LATCHKEY_BENCH ?? 'vault,content').split(',').map((name) => ({ vault: vaultBenchmark, content: contentBenchmark })[name.trim() as 'vault' | 'content']).filter((benchmark): benchmark is Benchmark => benchmark !== undefined);
 
 function format(figure: Figure): string {
   const digits = figure.value < 10 ? 2 : figure.value < 100 ? 1 : 0;

@@ -72,3 +72,16 @@ export async function openMenuOn(session: ExtensionSession, page: TestPage, css:
   await page.byDeepSelector(css).click();
   return page.frame(session.extensionUrl('ui/menu.html'));
 }
+
+/**
+ * Whether the inline menu is showing in this document. The menu frame may be
+ * loaded ahead and kept hidden, so its presence alone says nothing.
+ */
+export async function menuShown(frame: TestPage): Promise<boolean> {
+  return frame.evaluate(() => {
+    const host = document.querySelector('latchkey-menu');
+    if (!host) return false;
+    const rect = host.getBoundingClientRect();
+    return getComputedStyle(host).visibility !== 'hidden' && rect.width > 1 && rect.right > 0;
+  }, undefined);
+}

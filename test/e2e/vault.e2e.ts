@@ -128,8 +128,7 @@ describe.each(BROWSERS)('vault in %s', (browserName) => {
       after.byRole('button', 'Unlock').waitFor(30_000).then(() => 'locked'),
     ]);
     if (state === 'locked') await unlock(after);
-    const text = await after.text();
-    expect(text).toContain('Contoso Mail');
+    await after.byRole('listitem', /Contoso Mail/).waitFor(30_000);
     // Either the note was saved whole or not at all; the vault opened either way.
     const items = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { ok: boolean; value: { items: { name: string }[] } };
     expect(items.ok).toBe(true);

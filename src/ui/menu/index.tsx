@@ -6,12 +6,39 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { MenuLogin, MenuState } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
 
-const token = location.hash.slice(1);
+/** The content script hands the menu a token each time it opens it over a field. */
+type HostMessage = { type: 'latchkey:menu-open'; token: string } | { type: 'latchkey:menu-close' };
 
 /** Tells the content script how tall the menu is, so the frame fits it. */
 function reportSize(): void {
   const height = document.getElementById('menu')!.getBoundingClientRect().height;
   window.parent.postMessage({ type: 'latchkey:menu-size', height }, '*');
+}
+
+interface Opening {
+  token: string;
+  /** Asked as soon as the token arrives, before anything renders. */
+  state: Promise<MenuState>;
+}
+
+/** Follows the token the page's content script gives; none while the menu is hidden. */
+function useHostToken(): Opening | null {
+  const [opening, setOpening] = useState<Opening | null>(null);
+  useEffect(() => {
+    const listener = (event: MessageEvent) => {
+      // The content script lives in the parent window; nothing else may steer the menu.
+      if (event.source !== window.parent) return;
+      const data = event.data as HostMessage;
+      if (data?.type === 'latchkey:menu-open' && typeof data.token === 'string') {
+        setOpening({ token: data.token, state: sendRequest('menu.state', { token: data.token }) });
+      }
+      if (data?.type === 'latchkey:menu-close') setOpening(null);
+    };
+    window.addEventListener('message', listener);
+    window.parent.postMessage({ type: 'latchkey:menu-ready' }, '*');
+    return () => window.removeEventListener('message', listener);
+  }, []);
+  return opening;
 }
 
 function trusted(handler: () => void) {
@@ -62,13 +89,13 @@ function LoginButton({ login, picked, onChoose }: { login: MenuLogin; picked: bo
   );
 }
 
-function Menu() {
+function Menu({ token, initialState }: { token: string; initialState: Promise<MenuState> }) {
   const [state, setState] = useState<MenuState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ login: MenuLogin; origin: string } | null>(null);
 
-  const load = () =>
-    sendRequest('menu.state', { token })
+  const load = (request: Promise<MenuState> = sendRequest('menu.state', { token })) =>
+    request
       .then((loaded) => {
         setState(loaded);
         return loaded;
@@ -77,13 +104,21 @@ function Menu() {
         setError(failure.message);
         return null;
       });
-  useEffect(() => void load(), []);
+  useLayoutEffect(() => void load(initialState), []);
   // Unlocking was the first half of a fill: with one login for this site, finish it.
   const afterUnlock = async () => {
     const loaded = await load();
     if (loaded?.logins.length === 1) await fill(loaded.logins[0]!);
   };
   useLayoutEffect(reportSize);
+  // For `npm run bench`: when this opening of the menu first shows what it offers.
+  const [marked, setMarked] = useState(false);
+  useEffect(() => {
+    if (state && !marked) {
+      performance.mark('latchkey:menu-rendered');
+      setMarked(true);
+    }
+  }, [state]);
 
   const fill = async (login: MenuLogin, allowOrigin?: string) => {
     try {
@@ -135,5 +170,11 @@ function Menu() {
   }
 }
 
-render(<Menu />, document.getElementById('menu')!);
+function MenuRoot() {
+  const opening = useHostToken();
+  // A new token is a new menu: nothing carries over from the last field.
+  return opening ? <Menu key={opening.token} token={opening.token} initialState={opening.state} /> : null;
+}
+
+render(<MenuRoot />, document.getElementById('menu')!);
 new ResizeObserver(reportSize).observe(document.getElementById('menu')!);

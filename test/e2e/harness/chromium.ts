@@ -117,17 +117,23 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     const page = await extensionPage();
     const cdp = await context.newCDPSession(page);
     const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
+    const stopped = new Set<string>();
     cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const version of event.versions) versions.set(version.versionId, version);
+      for (const version of event.versions) {
+        versions.set(version.versionId, version);
+        // Remember the stop itself: a pending event may start the worker again at once.
+        if (version.runningStatus === 'stopped') stopped.add(version.versionId);
+      }
     });
     await cdp.send('ServiceWorker.enable');
-    const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
+    const deadline = Date.now() + 30_000;
     const ours = () => [...versions].find(([, v]) => v.scriptURL.startsWith(extensionUrl('')) && v.runningStatus === 'running');
     while (!ours() && Date.now() < deadline) await page.waitForTimeout(20);
     const running = ours();
     if (!running) throw new Error('The extension service worker is not running, so it cannot be stopped');
+    stopped.delete(running[0]);
     await cdp.send('ServiceWorker.stopWorker', { versionId: running[0] });
-    while (versions.get(running[0])?.runningStatus !== 'stopped') {
+    while (!stopped.has(running[0])) {
       if (Date.now() > deadline) throw new Error('The service worker did not stop');
       await page.waitForTimeout(20);
     }
