@@ -6,6 +6,7 @@ import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
 import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
 import { restartAutoLockCountdown } from './auto-lock';
 import { summarize } from './item-summaries';
+import { createPasskeyHandlers } from './passkeys/handlers';
 import type { CaptureService } from './autofill/capture';
 import type { AutofillService, TabsPort } from './autofill/fill-service';
 import { closeMenuSession, openMenuSession, resolveMenuSession } from './menu-sessions';
@@ -52,6 +53,7 @@ function applyDraft(items: VaultItem[], draft: unknown, now: number): VaultItem 
 export function createHandlers({ vault, local, session, tabs, capture, autofill, startedAt }: HandlerDeps): Handlers {
   const touch = async () => restartAutoLockCountdown(await readSettings(local));
   return {
+    ...createPasskeyHandlers({ vault, local, session, tabs }),
     'vault.status': () => vault.status(),
     'vault.create': async ({ password }) => {
       const status = await vault.create(password);

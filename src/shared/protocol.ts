@@ -11,12 +11,12 @@ import {
   string,
   unknownValue,
   type Infer,
-  type Schema,
 } from './validate';
 import type { KdfPreset } from '../vault/kdf-presets';
+import { passkeyProtocol } from './protocol-passkeys';
+import { request } from './request';
 
-/** Who is talking to the background, decided from the sender, never from the message. */
-export type SenderKind = 'popup' | 'inline-ui' | 'content';
+export type { SenderKind } from './request';
 
 export type VaultState = 'none' | 'locked' | 'unlocked';
 
@@ -117,11 +117,8 @@ const password = string({ min: 1, max: 4096 });
 const itemId = string({ min: 1, max: 100 });
 const menuToken = string({ min: 16, max: 64 });
 
-function request<P, A>(from: readonly SenderKind[], payload: Schema<P>) {
-  return { from, payload, answer: undefined as unknown as A };
-}
 
-export const protocol = {
+const coreProtocol = {
   'vault.status': request<Record<string, never>, VaultStatus>(['popup', 'inline-ui'], object({})),
   'vault.create': request<{ password: string }, VaultStatus>(['popup'], object({ password })),
   'vault.unlock': request<{ password: string }, VaultStatus>(['popup', 'inline-ui'], object({ password })),
@@ -211,6 +208,9 @@ export const protocol = {
     object({ token: menuToken, answer: literal('save', 'update', 'not-now', 'never') }),
   ),
 } as const;
+
+/** Every request, by area. An area that grows its own messages keeps them in its own file. */
+export const protocol = { ...coreProtocol, ...passkeyProtocol } as const;
 
 export type RequestType = keyof typeof protocol;
 export type PayloadOf<T extends RequestType> = Infer<(typeof protocol)[T]['payload']>;
