@@ -33,6 +33,7 @@ const classicScripts = (common) => ({
     { in: 'src/background/index.ts', out: 'background' },
     { in: 'src/content/index.ts', out: 'content' },
     { in: 'src/passkeys/page-script.ts', out: 'page' },
+    { in: 'src/passkeys/bridge.ts', out: 'passkey-bridge' },
   ],
 });
 
@@ -57,6 +58,7 @@ const extensionPages = (common) => ({
     { in: 'src/popup/index.tsx', out: 'popup/popup' },
     { in: 'src/ui/menu/index.tsx', out: 'ui/menu' },
     { in: 'src/ui/prompt/index.tsx', out: 'ui/prompt' },
+    { in: 'src/ui/passkey/index.tsx', out: 'ui/passkey' },
   ],
 });
 
@@ -66,6 +68,7 @@ const STATIC_FILES = [
   ['src/ui/menu/menu.html', 'ui/menu.html'],
   ['src/ui/menu/menu.css', 'ui/menu.css'],
   ['src/ui/prompt/prompt.html', 'ui/prompt.html'],
+  ['src/ui/passkey/passkey.html', 'ui/passkey.html'],
   ['assets', 'assets'],
 ];
 

@@ -20,6 +20,7 @@ import { UnlockThrottle } from './unlock-throttle';
 import { VaultStore, type OpenedVault } from './vault-store';
 
 const SESSION_KEY = 'session.vaultKey';
+const UNLOCKED_AT_KEY = 'session.unlockedAt';
 export const MIN_MASTER_PASSWORD_LENGTH = 8;
 
 /** The popup refuses weak master passwords with zxcvbn; this is the floor no request can go under. */
@@ -110,7 +111,7 @@ export class VaultService {
   async lock(): Promise<VaultStatus> {
     this.unlocked = null;
     this.notice = null;
-    await this.deps.session.remove(SESSION_KEY);
+    await this.deps.session.remove([SESSION_KEY, UNLOCKED_AT_KEY]);
     return this.status();
   }
 
@@ -166,8 +167,15 @@ export class VaultService {
     return this.status();
   }
 
+  /** When the master password was last entered (create, unlock), or null while locked. */
+  async unlockedAt(): Promise<number | null> {
+    if (!(await this.isUnlocked())) return null;
+    const at = (await this.deps.session.get(UNLOCKED_AT_KEY))[UNLOCKED_AT_KEY];
+    return typeof at === 'number' ? at : null;
+  }
+
   private async startSession(unlocked: Unlocked): Promise<void> {
-    await this.deps.session.set({ [SESSION_KEY]: toBase64(unlocked.vaultKey) });
+    await this.deps.session.set({ [SESSION_KEY]: toBase64(unlocked.vaultKey), [UNLOCKED_AT_KEY]: this.now() });
     this.unlocked = unlocked;
   }
 
