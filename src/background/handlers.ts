@@ -6,6 +6,7 @@ import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
 import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
 import { restartAutoLockCountdown } from './auto-lock';
 import { summarize } from './item-summaries';
+import { createDataHandlers } from './data/handlers';
 import { createPasskeyHandlers } from './passkeys/handlers';
 import type { CaptureService } from './autofill/capture';
 import type { AutofillService, TabsPort } from './autofill/fill-service';
@@ -54,6 +55,7 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
   const touch = async () => restartAutoLockCountdown(await readSettings(local));
   return {
     ...createPasskeyHandlers({ vault, local, session, tabs }),
+    ...createDataHandlers({ vault }),
     'vault.status': () => vault.status(),
     'vault.create': async ({ password }) => {
       const status = await vault.create(password);

@@ -13,6 +13,7 @@ import {
   type Infer,
 } from './validate';
 import type { KdfPreset } from '../vault/kdf-presets';
+import { dataProtocol } from './protocol-data';
 import { passkeyProtocol } from './protocol-passkeys';
 import { request } from './request';
 
@@ -210,7 +211,7 @@ const coreProtocol = {
 } as const;
 
 /** Every request, by area. An area that grows its own messages keeps them in its own file. */
-export const protocol = { ...coreProtocol, ...passkeyProtocol } as const;
+export const protocol = { ...coreProtocol, ...passkeyProtocol, ...dataProtocol } as const;
 
 export type RequestType = keyof typeof protocol;
 export type PayloadOf<T extends RequestType> = Infer<(typeof protocol)[T]['payload']>;
