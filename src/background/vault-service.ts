@@ -142,6 +142,17 @@ export class VaultService {
     return next;
   }
 
+  /** Checks the master password again, for actions that must be confirmed (export). */
+  async verifyMasterPassword(password: string): Promise<void> {
+    const unlocked = await this.requireUnlocked();
+    try {
+      await unwrapVaultKey(unlocked.header, password);
+    } catch (error) {
+      if (error instanceof WrongPasswordError) throw new UserFacingError('wrong-password', 'Wrong master password.');
+      throw error;
+    }
+  }
+
   /** The KDF parameters the vault is protected with now. */
   async kdf(): Promise<KdfParams> {
     return (await this.requireUnlocked()).header.kdf;
@@ -153,12 +164,7 @@ export class VaultService {
    */
   async rekey(current: string, changes: { password?: string; kdf?: KdfParams }): Promise<VaultStatus> {
     const unlocked = await this.requireUnlocked();
-    try {
-      await unwrapVaultKey(unlocked.header, current);
-    } catch (error) {
-      if (error instanceof WrongPasswordError) throw new UserFacingError('wrong-password', 'Wrong master password.');
-      throw error;
-    }
+    await this.verifyMasterPassword(current);
     const next = changes.password ?? current;
     if (changes.password !== undefined) assertLongEnough(next);
     const header = await rewrapVaultKey(unlocked.header, unlocked.vaultKey, next, changes.kdf);
