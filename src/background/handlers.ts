@@ -5,6 +5,7 @@ import { UserFacingError } from '../shared/errors';
 import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
 import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
 import { restartAutoLockCountdown } from './auto-lock';
+import { rememberGenerated } from './autofill/generated';
 import { summarize } from './item-summaries';
 import { createDataHandlers } from './data/handlers';
 import { createPasskeyHandlers } from './passkeys/handlers';
@@ -102,10 +103,20 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
       return settings;
     },
     'diagnostics.info': () => ({ version: browser.runtime.getManifest().version, backgroundStartedAt: startedAt }),
-    'autofill.openMenu': async ({ fieldKind }, sender) => {
+    'autofill.openMenu': async ({ fieldKind, fieldRules }, sender) => {
       if (sender.kind !== 'content') throw new UserFacingError('forbidden-sender', 'Only a page can open the menu.');
       const { tabId, frameId, origin, url } = sender;
-      return { token: await openMenuSession(session, { tabId, frameId, origin, url, fieldKind }) };
+      return { token: await openMenuSession(session, { tabId, frameId, origin, url, fieldKind, ...(fieldRules ? { fieldRules } : {}) }) };
+    },
+    'menu.generate': async ({ token }, sender) => {
+      const result = await autofill.menuGenerate(token, sender);
+      await touch();
+      return result;
+    },
+    'generator.history': async () => ({ entries: (await vault.read()).generatorHistory }),
+    'generator.remember': async ({ password, site }) => {
+      await vault.update((data) => rememberGenerated(data, password, site, Date.now()));
+      return { ok: true };
     },
     'autofill.fillHere': ({ fieldKind }, sender) => autofill.fillHere(fieldKind, sender),
     'autofill.onLoad': async (_payload, sender) => ({

@@ -3,7 +3,7 @@
 // sender) and receives a random token; the menu page presents that token, and
 // only a menu page in the same tab gets answers about that frame.
 import { UserFacingError } from '../shared/errors';
-import type { MenuFieldKind } from '../shared/protocol';
+import type { FieldRuleAttributes, MenuFieldKind } from '../shared/protocol';
 import { randomBytes, toBase64Url } from '../vault/bytes';
 import type { StorageArea } from './storage-area';
 
@@ -17,6 +17,8 @@ export interface MenuSession {
   /** The frame's URL when the menu opened, for exact and starts-with website rules. */
   url: string;
   fieldKind: MenuFieldKind;
+  /** For new-password fields: the field's own password rules. */
+  fieldRules?: FieldRuleAttributes;
   expires: number;
 }
 

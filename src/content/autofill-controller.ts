@@ -1,7 +1,7 @@
 // The content script's autofill lifecycle in one frame: offer the inline menu on
 // focus, fill what the background sends, carry an identifier-first pick over to
 // the next view, and tell the background when an identifier step is submitted.
-import type { ContentCommand, FillValues, MenuFieldKind } from '../shared/protocol';
+import type { ContentCommand, FieldRuleAttributes, FillValues, MenuFieldKind } from '../shared/protocol';
 import { sendRequest } from '../shared/messaging';
 import { fieldRole } from './detection/field-role';
 import { formContextOf, type FormContext } from './detection/form-context';
@@ -9,10 +9,22 @@ import { isFillable } from './detection/visibility';
 import { FieldWatch } from './field-watch';
 import { fillForm } from './fill/fill-form';
 import { InlineMenuHost } from './inline-menu-host';
+import { resetTargetUser } from './microsoft/admin-center';
 import { PromptHost } from './prompt-host';
 import { SubmitWatch } from './submit-watch';
 
 const PROMPT_WAIT_MS = 20_000;
+
+/** The password rules a new-password field states, for the generator. */
+function fieldRuleAttributes(field: HTMLInputElement): FieldRuleAttributes | undefined {
+  const rules: FieldRuleAttributes = {};
+  if (field.minLength > 0) rules.minLength = field.minLength;
+  if (field.maxLength > 0) rules.maxLength = field.maxLength;
+  if (field.pattern) rules.pattern = field.pattern.slice(0, 2048);
+  const passwordrules = field.getAttribute('passwordrules');
+  if (passwordrules) rules.passwordrules = passwordrules.slice(0, 2048);
+  return Object.keys(rules).length > 0 ? rules : undefined;
+}
 
 /** What a submitted form says about the person's password, if anything worth saving. */
 function submissionOf(context: FormContext): CaptureSubmission | null {
@@ -36,7 +48,13 @@ function submissionOf(context: FormContext): CaptureSubmission | null {
   }
 }
 
-type CaptureSubmission = { kind: 'login' | 'change' | 'reset'; username: string; password: string; newPassword: string };
+type CaptureSubmission = {
+  kind: 'login' | 'change' | 'reset';
+  username: string;
+  password: string;
+  newPassword: string;
+  account?: 'self' | 'other-user';
+};
 
 const LOGIN_FORMS = new Set(['login', 'identifier', 'password-only', 'change-password', 'reset-password', 'registration', 'verification-code']);
 
@@ -147,7 +165,8 @@ export class AutofillController {
     this.opening = field;
     try {
       // The background learns this frame's tab, origin and URL from the sender, not from us.
-      ({ token } = await sendRequest('autofill.openMenu', { fieldKind }));
+      const fieldRules = fieldKind === 'new-password' ? fieldRuleAttributes(field) : undefined;
+      ({ token } = await sendRequest('autofill.openMenu', { fieldKind, ...(fieldRules ? { fieldRules } : {}) }));
     } catch {
       return;
     } finally {
@@ -250,7 +269,8 @@ export class AutofillController {
       const fieldKind = role === 'current-password' ? 'password' : role === 'one-time-code' ? 'one-time-code' : null;
       if (!fieldKind) continue;
       const context = formContextOf(input);
-      if (fieldKind === 'password' && context.kind !== 'password-only' && context.kind !== 'login') continue;
+      // A password step, or a forced password change right after signing in (its current password).
+      if (fieldKind === 'password' && !['password-only', 'login', 'change-password'].includes(context.kind)) continue;
       this.continued.add(input);
       try {
         const { values } = await sendRequest('autofill.continue', { fieldKind });
@@ -273,9 +293,12 @@ export class AutofillController {
     }
     const submission = submissionOf(context);
     if (!submission) return;
-    // What Latchkey filled and the person left as it was is already saved.
     const watched = [context.username, context.currentPassword, context.newPassword].filter((input): input is HTMLInputElement => input !== null);
-    if (watched.every((input) => !input.value || this.filledValues.get(input) === input.value)) return;
+    // A sign-in with what Latchkey filled, unchanged, is already saved. (A generated
+    // new password was filled by us too, but is exactly what must be saved.)
+    if (submission.kind === 'login' && watched.every((input) => !input.value || this.filledValues.get(input) === input.value)) return;
+    const otherUser = resetTargetUser(field);
+    if (otherUser) Object.assign(submission, { username: otherUser, account: 'other-user' });
     try {
       const { offer } = await sendRequest('capture.submitted', submission);
       if (offer) this.promptWhenMovedOn(watched);

@@ -1,2 +1,79 @@
-// Isolated-world side of the WebAuthn bridge (see page-script.ts). A shell for now.
-export {};
+// Isolated-world side of the WebAuthn bridge (see page-script.ts). It receives
+// the page script's requests over their private port, adds what only this
+// world can be trusted to see (whether every ancestor frame shares our
+// origin), and carries the ceremony to the background and the consent page.
+// The background takes the caller's origin from the browser, not from here.
+import { sendRequest } from '../shared/messaging';
+import type { CeremonyOutcome } from '../shared/protocol-passkeys';
+import { showPrompt } from './bridge/prompt-host';
+import { BRIDGE_HELLO, handshake, PAGE_HELLO, type BridgeReply, type PageRequest } from './bridge/wire';
+
+/** One ceremony at a time per frame, as browsers do. */
+let current: { id: number; token: string | null; aborted: boolean } | null = null;
+
+function ancestorsSameOrigin(): boolean {
+  try {
+    for (let w: Window = window; w !== w.parent; ) {
+      w = w.parent;
+      if (w.location.origin !== location.origin) return false;
+    }
+    return true;
+  } catch {
+    return false; // reading a cross-origin ancestor's location throws
+  }
+}
+
+const refused = (message: string): CeremonyOutcome => ({ kind: 'error', name: 'NotAllowedError', message });
+
+async function run(op: 'create' | 'get', options: unknown, state: NonNullable<typeof current>): Promise<CeremonyOutcome> {
+  const begun = await sendRequest('passkeys.begin', { operation: op, options, ancestorsSameOrigin: ancestorsSameOrigin() });
+  if (begun.kind !== 'consent') return begun;
+  state.token = begun.token;
+  if (state.aborted) await sendRequest('passkeys.abort', { token: begun.token });
+  const close = showPrompt(begun.token);
+  try {
+    for (;;) {
+      const answer = await sendRequest('passkeys.finish', { token: begun.token });
+      if (answer.kind !== 'pending') return answer;
+    }
+  } finally {
+    close();
+  }
+}
+
+async function handle(port: MessagePort, request: PageRequest): Promise<void> {
+  const reply = (message: BridgeReply) => port.postMessage(JSON.stringify(message));
+  if (request.op === 'available') {
+    const status = await sendRequest('passkeys.status', {}).catch(() => ({ enabled: false }));
+    return reply({ id: request.id, available: status.enabled });
+  }
+  if (request.op === 'abort') {
+    if (current?.id !== request.id) return;
+    current.aborted = true;
+    if (current.token) await sendRequest('passkeys.abort', { token: current.token }).catch(() => undefined);
+    return;
+  }
+  if (current) return reply({ id: request.id, outcome: refused('A passkey request is already in progress.') });
+  const state = (current = { id: request.id, token: null, aborted: false });
+  try {
+    reply({ id: request.id, outcome: await run(request.op, request.options, state) });
+  } catch {
+    reply({ id: request.id, outcome: refused('Latchkey could not complete the passkey request.') });
+  } finally {
+    current = null;
+  }
+}
+
+handshake(PAGE_HELLO, BRIDGE_HELLO, (port) => {
+  port.onmessage = (event: MessageEvent) => {
+    if (typeof event.data !== 'string') return;
+    let request: PageRequest;
+    try {
+      request = JSON.parse(event.data) as PageRequest;
+    } catch {
+      return;
+    }
+    if (typeof request?.id !== 'number' || !['create', 'get', 'abort', 'available'].includes(request.op)) return;
+    void handle(port, request);
+  };
+});

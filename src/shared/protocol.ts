@@ -72,11 +72,21 @@ export interface MenuState {
   logins: MenuLogin[];
   /** The login picked a moment ago in this tab (identifier-first flows), shown first. */
   pickedId: string | null;
+  /** A new-password field: offer to generate one that meets the site's rules. */
+  canGenerate: boolean;
 }
 
 export interface MenuOpened {
   /** Presented by the menu page to prove which frame it serves. */
   token: string;
+}
+
+/** What a new-password field says about the passwords its site accepts. */
+export interface FieldRuleAttributes {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  passwordrules?: string;
 }
 
 /** Values the background hands to a content script to write into one form. */
@@ -93,6 +103,8 @@ export type MenuFillResult =
   | { result: 'nothing-filled' };
 
 export type CaptureKind = 'login' | 'change' | 'reset';
+/** Whose password a submission set: the person's own, or another user's (an admin resetting it). */
+export type CaptureAccount = 'self' | 'other-user';
 export type PromptAnswer = 'save' | 'update' | 'not-now' | 'never';
 
 export interface PromptState {
@@ -155,9 +167,19 @@ const coreProtocol = {
   ),
   'diagnostics.info': request<Record<string, never>, DiagnosticsInfo>(['popup'], object({})),
   /** A content script asks to open the inline menu over a field of its frame. */
-  'autofill.openMenu': request<{ fieldKind: MenuFieldKind }, MenuOpened>(
+  'autofill.openMenu': request<{ fieldKind: MenuFieldKind; fieldRules?: FieldRuleAttributes }, MenuOpened>(
     ['content'],
-    object({ fieldKind: literal('username', 'password', 'new-password', 'one-time-code') }),
+    object({
+      fieldKind: literal('username', 'password', 'new-password', 'one-time-code'),
+      fieldRules: optional(
+        object({
+          minLength: optional(integer({ min: -1, max: 100_000 })),
+          maxLength: optional(integer({ min: -1, max: 100_000 })),
+          pattern: optional(string({ max: 2048 })),
+          passwordrules: optional(string({ max: 2048 })),
+        }),
+      ),
+    }),
   ),
   /**
    * A password or code field appeared in a tab where a login was picked moments
@@ -191,11 +213,26 @@ const coreProtocol = {
     object({ token: menuToken, itemId, allowOrigin: optional(string({ max: 2048 })) }),
   ),
   'menu.close': request<{ token: string }, { ok: true }>(['inline-ui'], object({ token: menuToken })),
+  /** "Generate strong password" in the menu of a new-password field. */
+  'menu.generate': request<{ token: string }, MenuFillResult>(['inline-ui'], object({ token: menuToken })),
+  /** Generated passwords, newest first, kept in the vault so none is lost. */
+  'generator.history': request<Record<string, never>, { entries: { password: string; created: number; site: string }[] }>(
+    ['popup'],
+    object({}),
+  ),
+  'generator.remember': request<{ password: string; site: string }, { ok: true }>(
+    ['popup'],
+    object({ password: string({ min: 1, max: 4096 }), site: string({ max: 512 }) }),
+  ),
   /** A sign-in, change or reset form was submitted with these values. */
-  'capture.submitted': request<{ kind: CaptureKind; username: string; password: string; newPassword: string }, { offer: boolean }>(
+  'capture.submitted': request<
+    { kind: CaptureKind; username: string; password: string; newPassword: string; account?: CaptureAccount },
+    { offer: boolean }
+  >(
     ['content'],
     object({
       kind: literal('login', 'change', 'reset'),
+      account: optional(literal('self', 'other-user')),
       username: string({ max: 512 }),
       password: string({ max: 4096 }),
       newPassword: string({ max: 4096 }),

@@ -2,7 +2,7 @@
 // login or update the saved one. The content script reports what was submitted;
 // what to offer, and where, is decided here from the frame the sender is in.
 import { UserFacingError } from '../../shared/errors';
-import type { CaptureKind, PromptAnswer, PromptState } from '../../shared/protocol';
+import type { CaptureAccount, CaptureKind, PromptAnswer, PromptState } from '../../shared/protocol';
 import { newItem, updateItem, type LoginItem } from '../../vault/model';
 import { randomBytes, toBase64Url } from '../../vault/bytes';
 import type { SenderContext } from '../sender';
@@ -17,6 +17,8 @@ const CAPTURE_LIFETIME_MS = 2 * 60_000;
 
 export interface Submission {
   kind: CaptureKind;
+  /** 'other-user': an admin set someone else's password; never stored over the admin's login. */
+  account?: CaptureAccount;
   username: string;
   /** The password typed or filled (for a change: the current one). */
   password: string;
@@ -32,6 +34,8 @@ interface PendingCapture {
   itemId: string | null;
   username: string;
   password: string;
+  /** The name a new login gets. */
+  name: string;
   at: number;
 }
 
@@ -57,14 +61,19 @@ export class CaptureService {
     if (!password || !(await this.vault.isUnlocked())) return { offer: false };
     if (await isNeverSaveSite(this.local, sender.url)) return { offer: false };
 
+    const otherUser = submission.account === 'other-user';
     let username = submission.username.trim();
-    if (!username) username = (await currentPick(this.session, sender.tabId, this.now()))?.submittedUsername?.trim() ?? '';
+    if (otherUser && !username) return { offer: false };
+    // The identifier step's username belongs to the person signing in, never to another user.
+    if (!username && !otherUser) username = (await currentPick(this.session, sender.tabId, this.now()))?.submittedUsername?.trim() ?? '';
 
     const logins = matchingLogins(
       (await this.vault.read()).items.filter((item): item is LoginItem => item.type === 'login'),
       sender.url,
     );
-    const existing = this.existingFor(logins, username, submission);
+    const existing = otherUser
+      ? (logins.find((item) => sameUser(item.username, username)) ?? null)
+      : this.existingFor(logins, username, submission);
     if (existing && existing.password === password) return { offer: false };
 
     const pending: PendingCapture = {
@@ -75,6 +84,7 @@ export class CaptureService {
       itemId: existing?.id ?? null,
       username: existing && !username ? existing.username : username,
       password,
+      name: otherUser ? username : defaultName(sender.url),
       at: this.now(),
     };
     await this.session.set({ [PREFIX + sender.tabId]: pending });
@@ -128,7 +138,7 @@ export class CaptureService {
       await this.vault.update((data) => {
         data.items.push(
           newItem('login', {
-            name: defaultName(pending.url),
+            name: pending.name,
             username: pending.username,
             password: pending.password,
             websites: [{ url: origin }],

@@ -5,6 +5,12 @@ import { UserFacingError } from '../../shared/errors';
 import type { ContentCommand, FillValues, MenuFieldKind, MenuFillResult, MenuState } from '../../shared/protocol';
 import type { LoginItem } from '../../vault/model';
 import { parseTotp, totpCode } from '../../vault/totp';
+import { generatePassword } from '../../generator/password';
+import { DEFAULT_PASSWORD_OPTIONS } from '../../generator/password-options';
+import { builtinRulesForHost } from '../../generator/site-rules-data';
+import { mergeRules, RulesConflictError } from '../../generator/site-rules';
+import { rulesFromField } from '../../generator/field-rules';
+import { rememberGenerated } from './generated';
 import { resolveMenuSession, type MenuSession } from '../menu-sessions';
 import type { SenderContext } from '../sender';
 import type { StorageArea } from '../storage-area';
@@ -60,7 +66,8 @@ export class AutofillService {
     const menu = await this.menuSessionFor(token, sender);
     const host = new URL(menu.url).host;
     const { state } = await this.deps.vault.status();
-    if (state !== 'unlocked') return { vault: state, host, fieldKind: menu.fieldKind, logins: [], pickedId: null };
+    const canGenerate = menu.fieldKind === 'new-password';
+    if (state !== 'unlocked') return { vault: state, host, fieldKind: menu.fieldKind, logins: [], pickedId: null, canGenerate };
     let logins = await this.loginsFor(menu.url);
     if (menu.fieldKind === 'one-time-code') logins = logins.filter((item) => item.totp !== '');
     const pick = await currentPick(this.deps.session, menu.tabId, this.now());
@@ -72,7 +79,39 @@ export class AutofillService {
       fieldKind: menu.fieldKind,
       logins: logins.map((item) => ({ id: item.id, name: item.name, username: item.username, hasTotp: item.totp !== '' })),
       pickedId,
+      canGenerate,
     };
+  }
+
+  /**
+   * A strong password for a new-password field, meeting the site's rules (built-in
+   * ones for sites that state them, and the field's own), filled into the new and
+   * confirmation fields, and kept in the generator history at once.
+   */
+  async menuGenerate(token: string, sender: SenderContext): Promise<MenuFillResult> {
+    const menu = await this.menuSessionFor(token, sender);
+    if (menu.fieldKind !== 'new-password') throw new UserFacingError('bad-request', 'This field does not take a new password.');
+    const host = new URL(menu.url).hostname;
+    const rules = mergeRules(builtinRulesForHost(host), menu.fieldRules ? rulesFromField(menu.fieldRules).rules : undefined);
+    let password: string;
+    try {
+      password = generatePassword(DEFAULT_PASSWORD_OPTIONS, rules);
+    } catch (error) {
+      if (error instanceof RulesConflictError) {
+        throw new UserFacingError('bad-request', `This site’s password rules contradict each other (${error.reason}), so no password it accepts can be made.`);
+      }
+      throw error;
+    }
+    await this.deps.vault.update((data) => rememberGenerated(data, password, host, this.now()));
+    const values: FillValues = { newPassword: password };
+    // On a change form, the current password comes from the one login saved for the site.
+    const logins = await this.loginsFor(menu.url);
+    if (logins.length === 1) values.password = logins[0]!.password;
+    const answer = (await this.deps.tabs.sendToFrame(menu.tabId, menu.frameId, { type: 'content.fill', token, values })) as
+      | { filled?: string[] }
+      | undefined;
+    const fields = Array.isArray(answer?.filled) ? answer.filled : [];
+    return fields.length > 0 ? { result: 'filled', fields } : { result: 'nothing-filled' };
   }
 
   async menuFill(token: string, itemId: string, allowOrigin: string | undefined, sender: SenderContext): Promise<MenuFillResult> {

@@ -23,7 +23,9 @@ export function fillForm(anchor: HTMLInputElement, values: FillValues): { filled
     write(context.confirmPassword, values.newPassword, filled, 'new-password');
   }
   write(context.username, values.username, filled, 'username');
-  write(context.currentPassword, values.password, filled, 'password');
+  // Generating for a change form supplies the saved current password too; what the person typed there wins.
+  const keepTyped = values.newPassword !== undefined && (context.currentPassword?.value ?? '') !== '';
+  if (!keepTyped) write(context.currentPassword, values.password, filled, 'password');
   write(context.oneTimeCode, values.oneTimeCode, filled, 'one-time-code');
   // Leave focus where a person would continue: the field they chose.
   if (filled.length > 0 && isFillable(anchor)) anchor.focus({ preventScroll: true });

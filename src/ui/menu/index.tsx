@@ -89,6 +89,11 @@ function LoginButton({ login, picked, onChoose }: { login: MenuLogin; picked: bo
   );
 }
 
+function StepAside({ token }: { token: string }) {
+  useEffect(() => void sendRequest('menu.close', { token }).catch(() => undefined), []);
+  return null;
+}
+
 function Menu({ token, initialState }: { token: string; initialState: Promise<MenuState> }) {
   const [state, setState] = useState<MenuState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -129,6 +134,14 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
       setError((failure as Error).message);
     }
   };
+  const generate = async () => {
+    try {
+      const answer = await sendRequest('menu.generate', { token });
+      if (answer.result === 'nothing-filled') setError('There was no new-password field to fill here.');
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
   const close = () => void sendRequest('menu.close', { token }).catch(() => undefined);
 
   if (error) return <p role="alert" class="error">{error}</p>;
@@ -156,9 +169,22 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
     case 'locked':
       return <UnlockForm onUnlocked={() => void afterUnlock()} />;
     case 'unlocked':
+      if (state.canGenerate) {
+        return (
+          <div class="logins" role="group" aria-label={`Latchkey for ${state.host}`}>
+            <button type="button" class="primary" onClick={trusted(() => void generate())}>
+              Generate strong password
+            </button>
+            {state.logins.map((login) => (
+              <LoginButton key={login.id} login={login} picked={login.id === state.pickedId} onChoose={(chosen) => void fill(chosen)} />
+            ))}
+          </div>
+        );
+      }
       if (state.logins.length === 0) {
-        const what = state.fieldKind === 'one-time-code' ? 'No login with a one-time code' : 'No logins';
-        return <p class="muted">{what} saved for {state.host}.</p>;
+        // Nothing to offer on a code field: step aside rather than cover the page's buttons.
+        if (state.fieldKind === 'one-time-code') return <StepAside token={token} />;
+        return <p class="muted">No logins saved for {state.host}.</p>;
       }
       return (
         <div class="logins" role="group" aria-label={`Logins for ${state.host}`}>

@@ -1,0 +1,215 @@
+// CSV import from the managers and browsers people come from, recognised by
+// their header row, and CSV export of logins in Latchkey's own layout.
+import type { CustomField, Folder, VaultData, VaultItem } from '../model';
+import { newId } from '../model';
+import { buildItem, nameFromUrl, parseTime, totpOrField, websitesFrom } from './build-item';
+import { parseCsvRecords, toCsv } from './csv';
+import { corrupt } from './errors';
+import type { ImportedData } from './types';
+
+type Row = Record<string, string>;
+
+interface RowContext {
+  where: string;
+  /** Returns the id of the imported folder with this name, creating it once. */
+  folder(name: string): string | null;
+}
+
+interface CsvProfile {
+  label: string;
+  required: readonly string[];
+  optional: readonly string[];
+  toItem(row: Row, context: RowContext): VaultItem;
+}
+
+export const LATCHKEY_CSV_COLUMNS = ['name', 'url', 'username', 'password', 'totp', 'notes'] as const;
+
+function login(context: RowContext, values: {
+  name: string;
+  urls: string[];
+  username: string;
+  password: string;
+  totp?: string;
+  notes?: string;
+  favorite?: boolean;
+  folderId?: string | null;
+  customFields?: CustomField[];
+  created?: number | null;
+  updated?: number | null;
+}): VaultItem {
+  const { totp, fields } = totpOrField(values.totp ?? '');
+  return buildItem(
+    'login',
+    {
+      name: values.name.trim() === '' ? nameFromUrl(values.urls[0] ?? '') : values.name,
+      username: values.username,
+      password: values.password,
+      websites: websitesFrom(values.urls),
+      totp,
+      notes: values.notes ?? '',
+      favorite: values.favorite ?? false,
+      folderId: values.folderId ?? null,
+      customFields: [...(values.customFields ?? []), ...fields],
+    },
+    context.where,
+    { created: values.created ?? null, updated: values.updated ?? null },
+  );
+}
+
+/** Bitwarden writes custom fields as "name: value" lines. */
+function bitwardenFields(text: string): CustomField[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const at = line.indexOf(': ');
+      return at < 0 ? { name: line, value: '', hidden: false } : { name: line.slice(0, at), value: line.slice(at + 2), hidden: false };
+    });
+}
+
+const PROFILES: readonly CsvProfile[] = [
+  {
+    label: 'Latchkey',
+    required: LATCHKEY_CSV_COLUMNS,
+    optional: [],
+    toItem: (row, context) =>
+      login(context, {
+        name: row.name!,
+        urls: row.url!.split(/\r?\n/),
+        username: row.username!,
+        password: row.password!,
+        totp: row.totp!,
+        notes: row.notes!,
+      }),
+  },
+  {
+    label: 'Bitwarden',
+    required: ['folder', 'favorite', 'type', 'name', 'notes', 'fields', 'login_uri', 'login_username', 'login_password', 'login_totp'],
+    optional: ['reprompt'],
+    toItem: (row, context) => {
+      const common = {
+        name: row.name!,
+        notes: row.notes!,
+        favorite: row.favorite!.trim() === '1',
+        folderId: context.folder(row.folder!),
+      };
+      const type = row.type!.trim().toLowerCase();
+      if (type === 'note') return buildItem('note', common, context.where);
+      if (type !== 'login') corrupt(`${context.where}: unknown Bitwarden item type ${JSON.stringify(row.type)}; expected "login" or "note"`);
+      return login(context, {
+        ...common,
+        urls: row.login_uri!.split(','),
+        username: row.login_username!,
+        password: row.login_password!,
+        totp: row.login_totp!,
+        customFields: bitwardenFields(row.fields!),
+      });
+    },
+  },
+  {
+    label: 'Chrome or Edge',
+    required: ['name', 'url', 'username', 'password'],
+    optional: ['note'],
+    toItem: (row, context) =>
+      login(context, { name: row.name!, urls: [row.url!], username: row.username!, password: row.password!, notes: row.note ?? '' }),
+  },
+  {
+    label: 'Firefox',
+    required: ['url', 'username', 'password'],
+    optional: ['httprealm', 'formactionorigin', 'guid', 'timecreated', 'timelastused', 'timepasswordchanged'],
+    toItem: (row, context) =>
+      login(context, {
+        name: '',
+        urls: [row.url!],
+        username: row.username!,
+        password: row.password!,
+        created: parseTime(row.timecreated),
+        updated: parseTime(row.timepasswordchanged),
+      }),
+  },
+  {
+    label: '1Password',
+    required: ['title', 'url', 'username', 'password'],
+    optional: ['otpauth', 'favorite', 'archived', 'tags', 'notes'],
+    toItem: (row, context) =>
+      login(context, {
+        name: row.title!,
+        urls: [row.url!],
+        username: row.username!,
+        password: row.password!,
+        totp: row.otpauth ?? '',
+        notes: row.notes ?? '',
+        favorite: /^(true|1|yes)$/i.test((row.favorite ?? '').trim()),
+      }),
+  },
+];
+
+function describeProfiles(): string {
+  return PROFILES.map((p) => `${p.label} (${[...p.required, ...p.optional].join(',')})`).join('; ');
+}
+
+function pickProfile(header: readonly string[]): CsvProfile {
+  const columns = new Set(header);
+  const matching = PROFILES.filter((p) => p.required.every((column) => columns.has(column)))
+    // The profile naming the most columns wins: Latchkey's header contains Chrome's, for instance.
+    .sort((a, b) => b.required.length - a.required.length);
+  const profile = matching[0];
+  if (!profile) {
+    corrupt(`This CSV file's columns (${header.join(',')}) are not those of a supported export. Expected the header of one of: ${describeProfiles()}.`);
+  }
+  const known = new Set([...profile.required, ...profile.optional]);
+  const unknown = header.filter((column) => !known.has(column));
+  if (unknown.length > 0) {
+    // Importing while ignoring columns would silently lose what they hold.
+    corrupt(
+      `This CSV file looks like a ${profile.label} export but has columns Latchkey does not know: ${unknown.join(', ')}. ` +
+        `Expected ${[...profile.required, ...profile.optional].join(',')}.`,
+    );
+  }
+  return profile;
+}
+
+/** Imports a CSV file's logins (and Bitwarden's notes and folders). */
+export function importCsv(text: string): ImportedData {
+  const records = parseCsvRecords(text);
+  const first = records[0];
+  if (!first) corrupt('The CSV file is empty.');
+  const header = first.fields.map((column) => column.trim().toLowerCase());
+  const repeated = header.find((column, i) => header.indexOf(column) !== i);
+  if (repeated !== undefined) corrupt(`The CSV header names the column "${repeated}" twice.`);
+  const profile = pickProfile(header);
+
+  const folders: Folder[] = [];
+  const folderIds = new Map<string, string>();
+  const folder = (name: string): string | null => {
+    const trimmed = name.trim();
+    if (trimmed === '') return null;
+    let id = folderIds.get(trimmed);
+    if (id === undefined) {
+      id = newId();
+      folderIds.set(trimmed, id);
+      folders.push({ id, name: trimmed });
+    }
+    return id;
+  };
+
+  const items = records.slice(1).map((record, index) => {
+    if (record.fields.length !== header.length) {
+      corrupt(`CSV line ${record.line}: ${record.fields.length} fields, but the header has ${header.length}.`);
+    }
+    const row: Row = Object.create(null) as Row;
+    header.forEach((column, i) => (row[column] = record.fields[i]!));
+    return profile.toItem(row, { where: `CSV line ${record.line} (item ${index + 1})`, folder });
+  });
+  return { folders, items };
+}
+
+/** Logins only: CSV has no place for cards, identities, notes or passkeys. */
+export function exportCsv(data: VaultData): string {
+  const rows = data.items.flatMap((item) =>
+    item.type === 'login'
+      ? [[item.name, item.websites.map((w) => w.url).join('\n'), item.username, item.password, item.totp, item.notes]]
+      : [],
+  );
+  return toCsv([[...LATCHKEY_CSV_COLUMNS], ...rows]);
+}

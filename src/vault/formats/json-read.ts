@@ -1,0 +1,55 @@
+// Reading fields out of untrusted JSON with messages that say where the file is wrong.
+import { corrupt } from './errors';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function objectAt(value: unknown, where: string): JsonObject {
+  if (!isObject(value)) corrupt(`${where} is not a JSON object.`);
+  return value;
+}
+
+/** An optional object: null or absent gives null. */
+export function optionalObject(parent: JsonObject, key: string, where: string): JsonObject | null {
+  const value = parent[key];
+  if (value === null || value === undefined) return null;
+  if (!isObject(value)) corrupt(`${where}: "${key}" is not a JSON object.`);
+  return value;
+}
+
+/** An optional list: null or absent gives []. */
+export function listAt(parent: JsonObject, key: string, where: string): unknown[] {
+  const value = parent[key];
+  if (value === null || value === undefined) return [];
+  if (!Array.isArray(value)) corrupt(`${where}: "${key}" is not a list.`);
+  return value;
+}
+
+/** An optional text: null or absent gives ''; numbers are accepted as their decimal text. */
+export function textAt(parent: JsonObject, key: string, where: string): string {
+  const value = parent[key];
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return corrupt(`${where}: "${key}" is not text.`);
+}
+
+export function booleanAt(parent: JsonObject, key: string, where: string): boolean {
+  const value = parent[key];
+  if (value === null || value === undefined) return false;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return corrupt(`${where}: "${key}" is not true or false.`);
+}
+
+export function parseJsonText(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  } catch (error) {
+    // JSON.parse's message names the position, which helps find a truncated file.
+    return corrupt(`${what} is not valid JSON (${(error as Error).message}). The file may be truncated or damaged.`);
+  }
+}
