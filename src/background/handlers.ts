@@ -3,7 +3,8 @@
 import browser from 'webextension-polyfill';
 import { UserFacingError } from '../shared/errors';
 import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
-import { newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
+import { newItem, updateItem, validateVaultItem, type LoginItem, type VaultItem } from '../vault/model';
+import { matchingLogins } from './autofill/site-match';
 import { restartAutoLockCountdown } from './auto-lock';
 import { rememberGenerated } from './autofill/generated';
 import { summarize } from './item-summaries';
@@ -75,7 +76,11 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
     'items.list': async () => {
       const data = await vault.read();
       await touch();
-      return { items: data.items.map(summarize) };
+      // The popup shows the logins for the page it was opened over first.
+      const tabId = await tabs.activeTabId().catch(() => null);
+      const url = tabId === null ? null : await tabs.topUrl(tabId).catch(() => null);
+      const forSite = new Set(url ? matchingLogins(data.items.filter((item): item is LoginItem => item.type === 'login'), url).map((item) => item.id) : []);
+      return { items: data.items.map((item) => summarize(item, forSite.has(item.id))) };
     },
     'items.get': async ({ id }) => {
       const item = (await vault.read()).items.find((candidate) => candidate.id === id);

@@ -2,6 +2,7 @@
 // item only when one is opened.
 import type { ItemSummary } from '../shared/protocol';
 import type { VaultItem } from '../vault/model';
+import { itemSearchText } from '../vault/search';
 
 function hostOf(url: string): string | null {
   try {
@@ -26,7 +27,7 @@ function subtitleOf(item: VaultItem): string {
   }
 }
 
-export function summarize(item: VaultItem): ItemSummary {
+export function summarize(item: VaultItem, forCurrentSite = false): ItemSummary {
   const hosts =
     item.type === 'login'
       ? item.websites.map((site) => hostOf(site.url)).filter((host): host is string => host !== null)
@@ -42,5 +43,8 @@ export function summarize(item: VaultItem): ItemSummary {
     folderId: item.folderId,
     hosts,
     updated: item.updated,
+    searchText: itemSearchText(item),
+    forCurrentSite,
+    hasTotp: item.type === 'login' && item.totp !== '',
   };
 }

@@ -32,8 +32,12 @@ async function run(op: 'create' | 'get', options: unknown, state: NonNullable<ty
   if (state.aborted) await sendRequest('passkeys.abort', { token: begun.token });
   const close = showPrompt(begun.token);
   try {
-    for (;;) {
-      const answer = await sendRequest('passkeys.finish', { token: begun.token });
+    for (let failures = 0; ; ) {
+      // A background stopped mid-wait drops the answer; the ceremony itself is kept, so ask again.
+      const answer = await sendRequest('passkeys.finish', { token: begun.token }).catch((error: unknown) => {
+        if (++failures > 3) throw error;
+        return { kind: 'pending' } as const;
+      });
       if (answer.kind !== 'pending') return answer;
     }
   } finally {

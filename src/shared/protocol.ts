@@ -38,6 +38,11 @@ export interface ItemSummary {
   folderId: string | null;
   hosts: string[];
   updated: number;
+  /** Normalised text to search in: name, username, websites, notes (never a secret). */
+  searchText: string;
+  /** The login is for the site in the tab the popup was opened over. */
+  forCurrentSite: boolean;
+  hasTotp: boolean;
 }
 
 export interface Settings {

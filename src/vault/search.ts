@@ -39,6 +39,11 @@ export function normalizeForSearch(text: string): string {
     .replace(EXTRA_FOLD_PATTERN, (ch) => EXTRA_FOLDS[ch] ?? ch);
 }
 
+/** One normalised string of an item's searchable fields, for list filtering in the popup. */
+export function itemSearchText(item: VaultItem): string {
+  return normalizeForSearch(searchableFields(item).join(' ').slice(0, 2000));
+}
+
 /** The fields a user would type to find an item. Secrets (passwords, card numbers) are deliberately absent. */
 function searchableFields(item: VaultItem): string[] {
   const fields = [item.name, item.notes];

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { VaultItem } from '../../vault/model';
 import { sendRequest } from '../../shared/messaging';
 import { FIELDS, TYPE_LABELS, toFormValues } from './item-fields';
+import { copySecret } from '../clipboard';
+import { TotpCode } from './totp-code';
 
 export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => void; onBack: () => void }) {
   const [item, setItem] = useState<VaultItem | null>(null);
@@ -32,7 +34,7 @@ export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => voi
     }
   };
   const copy = async (label: string, value: string) => {
-    await navigator.clipboard.writeText(value);
+    await copySecret(value);
     setMessage(`${label} copied`);
   };
 
@@ -50,8 +52,16 @@ export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => voi
       </header>
       <p class="hint">{item.type === 'passkey' ? 'Passkey' : TYPE_LABELS[item.type]}</p>
       <dl class="details">
+        {item.type === 'login' && item.totp && (
+          <div>
+            <dt>One-time code</dt>
+            <dd>
+              <TotpCode secret={item.totp} />
+            </dd>
+          </div>
+        )}
         {fields
-          .filter((field) => values[field.key])
+          .filter((field) => values[field.key] && field.key !== 'totp')
           .map((field) => (
             <div key={field.key}>
               <dt>{field.label}</dt>

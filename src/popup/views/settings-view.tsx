@@ -41,6 +41,14 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
         <input type="checkbox" checked={settings.lockOnSystemLock} onChange={(e) => change({ lockOnSystemLock: e.currentTarget.checked })} />
         Lock when the computer locks
       </label>
+      <div class="field">
+        <label for="clipboard-clear">Clear copied passwords after (seconds, 0 = never)</label>
+        <input id="clipboard-clear" type="number" min={0} max={600} value={settings.clipboardClearSeconds} onChange={(e) => change({ clipboardClearSeconds: Math.min(600, Math.max(0, Number(e.currentTarget.value) || 0)) })} />
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={settings.fillOnPageLoad} onChange={(e) => change({ fillOnPageLoad: e.currentTarget.checked })} />
+        Fill on page load (only a single exact match, only in the top frame)
+      </label>
       {message && <p role={message.role}>{message.text}</p>}
       <ChangeMasterPassword />
       <KdfStrength />

@@ -2,15 +2,27 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ItemSummary, VaultStatus } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
+import { GeneratorView } from './generator-view';
 import { ItemEditor } from './item-editor';
+import { ItemList } from './item-list';
+import { normalizeForSearch } from '../../vault/search';
 import { ItemView } from './item-view';
 import { SettingsView } from './settings-view';
 
-type Screen = { name: 'list' } | { name: 'view'; id: string } | { name: 'edit'; id: string | null } | { name: 'settings' };
+type Screen = { name: 'list' } | { name: 'view'; id: string } | { name: 'edit'; id: string | null } | { name: 'settings' } | { name: 'generator' };
+
+type Sort = 'name' | 'updated';
 
 function matches(item: ItemSummary, words: string[]): boolean {
-  const haystack = `${item.name} ${item.subtitle} ${item.hosts.join(' ')}`.toLowerCase();
-  return words.every((word) => haystack.includes(word));
+  return words.every((word) => item.searchText.includes(word));
+}
+
+/** This site's logins first, then favorites, then by the chosen order. */
+function compare(sort: Sort) {
+  return (a: ItemSummary, b: ItemSummary) =>
+    Number(b.forCurrentSite) - Number(a.forCurrentSite) ||
+    Number(b.favorite) - Number(a.favorite) ||
+    (sort === 'updated' ? b.updated - a.updated : a.name.localeCompare(b.name));
 }
 
 export function VaultHome({ notice, onLocked }: { notice: string | null; onLocked: (status: VaultStatus) => void }) {
@@ -25,11 +37,14 @@ export function VaultHome({ notice, onLocked }: { notice: string | null; onLocke
       .catch((failure: Error) => setError(failure.message));
   useEffect(() => void reload(), []);
 
+  const [sort, setSort] = useState<Sort>('name');
+  const [selected, setSelected] = useState(0);
+  const sorted = useMemo(() => [...(items ?? [])].sort(compare(sort)), [items, sort]);
   const visible = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const found = (items ?? []).filter((item) => matches(item, words));
-    return found.sort((a, b) => Number(b.favorite) - Number(a.favorite) || a.name.localeCompare(b.name));
-  }, [items, query]);
+    const words = normalizeForSearch(query).split(/\s+/).filter(Boolean);
+    return words.length === 0 ? sorted : sorted.filter((item) => matches(item, words));
+  }, [sorted, query]);
+  useEffect(() => setSelected(0), [query, sort]);
 
   const lock = async () => onLocked(await sendRequest('vault.lock', {}));
   const back = () => {
@@ -40,6 +55,7 @@ export function VaultHome({ notice, onLocked }: { notice: string | null; onLocke
   if (screen.name === 'edit') return <ItemEditor id={screen.id} onDone={back} />;
   if (screen.name === 'view') return <ItemView id={screen.id} onEdit={() => setScreen({ name: 'edit', id: screen.id })} onBack={back} />;
   if (screen.name === 'settings') return <SettingsView onBack={back} />;
+  if (screen.name === 'generator') return <GeneratorView onBack={back} />;
 
   return (
     <div class="screen">
@@ -51,7 +67,19 @@ export function VaultHome({ notice, onLocked }: { notice: string | null; onLocke
           value={query}
           autoFocus
           onInput={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            // The list is reachable from the search box: arrows move, Enter opens.
+            if (event.key === 'ArrowDown') setSelected(Math.min(visible.length - 1, selected + 1));
+            else if (event.key === 'ArrowUp') setSelected(Math.max(0, selected - 1));
+            else if (event.key === 'Enter' && visible[selected]) setScreen({ name: 'view', id: visible[selected]!.id });
+            else return;
+            event.preventDefault();
+          }}
         />
+        <select aria-label="Sort" value={sort} onChange={(event) => setSort(event.currentTarget.value as Sort)}>
+          <option value="name">A–Z</option>
+          <option value="updated">Recent</option>
+        </select>
         <button type="button" onClick={() => setScreen({ name: 'edit', id: null })}>
           Add item
         </button>
@@ -63,19 +91,10 @@ export function VaultHome({ notice, onLocked }: { notice: string | null; onLocke
       ) : visible.length === 0 ? (
         <p class="empty">{items.length === 0 ? 'Your vault is empty. Add your first item.' : 'Nothing matches your search.'}</p>
       ) : (
-        <ul class="items" aria-label="Items">
-          {visible.map((item) => (
-            <li key={item.id}>
-              <button type="button" class="item" onClick={() => setScreen({ name: 'view', id: item.id })}>
-                <span class="item-name">{item.favorite ? '★ ' : ''}{item.name}</span>
-                <span class="item-sub">{item.subtitle}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <ItemList items={visible} selected={selected} onSelect={setSelected} onOpen={(id) => setScreen({ name: 'view', id })} />
       )}
       <footer class="toolbar">
-        <button type="button" disabled title="The generator arrives with the generator work">
+        <button type="button" onClick={() => setScreen({ name: 'generator' })}>
           Generator
         </button>
         <button type="button" onClick={() => setScreen({ name: 'settings' })}>

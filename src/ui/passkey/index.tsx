@@ -1,2 +1,176 @@
-// The passkey consent surface shown in the page (Save passkey / sign in with a passkey). A shell for now.
-export {};
+// The passkey consent surface shown in the page: "Save passkey" on creation,
+// one button per passkey on sign-in. It is an extension page in a closed shadow
+// root, so the page cannot read or click it; it acts only on trusted clicks,
+// and proves which ceremony it serves with the token the bridge handed it.
+import { render } from 'preact';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { sendRequest } from '../../shared/messaging';
+import type { PasskeyPrompt } from '../../shared/protocol-passkeys';
+
+type HostMessage = { type: 'latchkey:passkey-open'; token: string };
+
+function reportSize(): void {
+  const height = document.getElementById('passkey')!.getBoundingClientRect().height;
+  window.parent.postMessage({ type: 'latchkey:passkey-size', height }, '*');
+}
+
+/** The token arrives from the bridge in the parent window, once this page says it is ready. */
+function useToken(): string | null {
+  const [token, setToken] = useState<string | null>(null);
+  useEffect(() => {
+    const listener = (event: MessageEvent) => {
+      if (event.source !== window.parent) return;
+      const data = event.data as HostMessage;
+      if (data?.type === 'latchkey:passkey-open' && typeof data.token === 'string') setToken(data.token);
+    };
+    window.addEventListener('message', listener);
+    window.parent.postMessage({ type: 'latchkey:passkey-ready' }, '*');
+    return () => window.removeEventListener('message', listener);
+  }, []);
+  return token;
+}
+
+function trusted(handler: () => void) {
+  return (event: Event) => {
+    if (event.isTrusted) handler();
+  };
+}
+
+function PasswordField({ value, onInput }: { value: string; onInput: (value: string) => void }) {
+  return (
+    <label>
+      Master password
+      <input type="password" autoFocus autoComplete="current-password" value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+    </label>
+  );
+}
+
+function Consent({ token }: { token: string }) {
+  const [prompt, setPrompt] = useState<PasskeyPrompt | null>(null);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+
+  const load = () =>
+    sendRequest('passkeys.prompt', { token })
+      .then(setPrompt)
+      .catch((failure: Error) => setError(failure.message));
+  useEffect(() => void load(), []);
+  useLayoutEffect(reportSize);
+
+  const act = async (step: () => Promise<unknown>) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await step();
+    } catch (failure) {
+      setError((failure as Error).message);
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const decide = (choice: 'save' | 'use' | 'cancel', itemId?: string) =>
+    act(async () => {
+      // A site that requires user verification gets the master password typed again.
+      if (choice !== 'cancel' && prompt?.needsPassword) await sendRequest('vault.unlock', { password });
+      await sendRequest('passkeys.decide', { token, choice, ...(itemId ? { itemId } : {}) });
+      setDone(true);
+    });
+  const unlock = (event: Event) => {
+    event.preventDefault();
+    void act(async () => {
+      await sendRequest('vault.unlock', { password });
+      setPassword('');
+      await load();
+    });
+  };
+  const cancel = (
+    <button type="button" onClick={trusted(() => void decide('cancel'))}>
+      Cancel
+    </button>
+  );
+
+  if (done || prompt?.finished) return <p class="muted">Latchkey…</p>;
+  if (!prompt) return error ? <p role="alert" class="error">{error}</p> : <p class="muted">Latchkey…</p>;
+  const alert = error && <p role="alert" class="error">{error}</p>;
+  const site = <strong>{prompt.rpId}</strong>;
+
+  if (prompt.vault === 'none') {
+    return (
+      <>
+        <p>Latchkey has no vault yet, so it cannot keep a passkey for {site}.</p>
+        <div class="row">{cancel}</div>
+      </>
+    );
+  }
+  if (prompt.vault === 'locked') {
+    return (
+      <form onSubmit={unlock}>
+        <p>Unlock Latchkey to {prompt.operation === 'create' ? 'save a passkey for' : 'sign in to'} {site}.</p>
+        <PasswordField value={password} onInput={setPassword} />
+        {alert}
+        <div class="row">
+          <button type="submit" class="primary" disabled={busy}>
+            Unlock
+          </button>
+          {cancel}
+        </div>
+      </form>
+    );
+  }
+  const verify = prompt.needsPassword && <PasswordField value={password} onInput={setPassword} />;
+  if (prompt.operation === 'create') {
+    if (prompt.excluded) {
+      return (
+        <>
+          <p>A passkey for this account on {site} is already saved in Latchkey.</p>
+          <div class="row">{cancel}</div>
+        </>
+      );
+    }
+    return (
+      <>
+        <p>
+          Save a passkey for <strong>{prompt.userName}</strong> on {site} in Latchkey?
+        </p>
+        {verify}
+        {alert}
+        <div class="row">
+          <button type="button" class="primary" disabled={busy} onClick={trusted(() => void decide('save'))}>
+            Save passkey
+          </button>
+          {cancel}
+        </div>
+      </>
+    );
+  }
+  return (
+    <>
+      <p>Sign in to {site} with a passkey from Latchkey</p>
+      {verify}
+      {alert}
+      <div class="logins" role="group" aria-label={`Passkeys for ${prompt.rpId}`}>
+        {prompt.passkeys.map((passkey) => (
+          <button key={passkey.id} type="button" class="login" disabled={busy} onClick={trusted(() => void decide('use', passkey.id))}>
+            <span class="name">{passkey.userName}</span>
+            {passkey.userDisplayName && passkey.userDisplayName !== passkey.userName && (
+              <span class="username">{passkey.userDisplayName}</span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div class="row">{cancel}</div>
+    </>
+  );
+}
+
+function Root() {
+  const token = useToken();
+  return token ? <Consent key={token} token={token} /> : null;
+}
+
+render(<Root />, document.getElementById('passkey')!);
+new ResizeObserver(reportSize).observe(document.getElementById('passkey')!);
