@@ -290,6 +290,18 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
     await page.close();
   });
 
+  it('ends the ceremony and closes the consent when the page aborts', async () => {
+    const before = await passkeyCount();
+    const page = await open();
+    await start(page, 'create', creationOptions(-7, 'abort@contoso.example', new Uint8Array(8).fill(6)));
+    await (await consent(page)).byRole('button', 'Save passkey').waitFor();
+    await page.evaluate(() => (window as unknown as { rp: { abort(): void } }).rp.abort(), undefined);
+    expect(await settled(page)).toMatchObject({ status: 'error', name: 'AbortError' });
+    await expect.poll(() => page.hasFrame(session.extensionUrl('ui/passkey.html')), { timeout: 10_000 }).toBe(false);
+    expect(await passkeyCount()).toBe(before);
+    await page.close();
+  });
+
   it('lists passkeys in the popup, and a deleted one is no longer offered', async () => {
     const passkey = registered.get(-257)!;
     const popup = await session.openPopup();

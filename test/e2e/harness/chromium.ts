@@ -61,6 +61,7 @@ function wrap(target: Page | Frame, page: Page): TestPage {
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
+    setColorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     close: () => page.close(),
   };
 }
@@ -150,6 +151,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     },
     openPopup: async () => {
       const page = await context.newPage();
+      // The size of the toolbar popup, so the pictures and the layout are the real ones.
+      await page.setViewportSize({ width: 380, height: 600 });
       await page.goto(extensionUrl('popup/popup.html'));
       return wrap(page, page);
     },

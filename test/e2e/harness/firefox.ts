@@ -117,6 +117,7 @@ function wrap(target: Page | Frame, page: Page): TestPage {
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });
     },
+    setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
     close: () => page.close(),
   };
 }

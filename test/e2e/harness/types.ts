@@ -34,6 +34,8 @@ export interface TestPage {
   frame(prefix: string, timeoutMs?: number): Promise<TestPage>;
   hasFrame(prefix: string): Promise<boolean>;
   screenshot(path: string): Promise<void>;
+  /** Emulates the system's light or dark preference for this page. */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   close(): Promise<void>;
 }
 
