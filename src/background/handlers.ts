@@ -7,6 +7,7 @@ import { newItem, updateItem, validateVaultItem, type LoginItem, type VaultItem 
 import { matchingLogins } from './autofill/site-match';
 import { restartAutoLockCountdown } from './auto-lock';
 import { rememberGenerated } from './autofill/generated';
+import { vaultHealth } from './health';
 import { summarize } from './item-summaries';
 import { createDataHandlers } from './data/handlers';
 import { createPasskeyHandlers } from './passkeys/handlers';
@@ -127,6 +128,7 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
     'autofill.onLoad': async (_payload, sender) => ({
       values: await autofill.onLoadFill(sender, (await readSettings(local)).fillOnPageLoad),
     }),
+    'vault.health': async () => vaultHealth(await vault.read(), Date.now()),
     'items.fill': async ({ id }) => {
       const tabId = await tabs.activeTabId();
       if (tabId === null) throw new UserFacingError('not-found', 'There is no page to fill.');

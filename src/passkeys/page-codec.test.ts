@@ -20,10 +20,10 @@ describe('page codec', () => {
       challenge: backing,
       pubKeyCredParams: [{ type: 'public-key', alg: -8 }],
       excludeCredentials: [{ type: 'public-key', id: new Uint8Array(backing, 4) }],
-    }) as Record<string, any>;
+    }) as { user: { id: string }; challenge: string; excludeCredentials: { id: string }[]; pubKeyCredParams: unknown };
     expect(json.user.id).toBe(toBase64Url(Uint8Array.of(2, 3)));
     expect(json.challenge).toBe(toBase64Url(Uint8Array.of(0, 1, 2, 3, 4, 5)));
-    expect(json.excludeCredentials[0].id).toBe(toBase64Url(Uint8Array.of(4, 5)));
+    expect(json.excludeCredentials[0]!.id).toBe(toBase64Url(Uint8Array.of(4, 5)));
     expect(json.pubKeyCredParams).toEqual([{ type: 'public-key', alg: -8 }]);
   });
 

@@ -53,6 +53,12 @@ export interface Settings {
   fillOnPageLoad: boolean;
 }
 
+export interface VaultHealthReport {
+  reused: { id: string; name: string; username: string; sharedWith: number }[];
+  old: { id: string; name: string; username: string; ageDays: number }[];
+  toCheck: { id: string; name: string; username: string; password: string }[];
+}
+
 export interface DiagnosticsInfo {
   version: string;
   /** When this background instance (service worker or event page) started. */
@@ -154,6 +160,8 @@ const coreProtocol = {
   'items.get': request<{ id: string }, { item: unknown }>(['popup'], object({ id: itemId })),
   /** `item` is checked in full by the vault model's validator before it is stored. */
   'items.save': request<{ item: unknown }, { id: string }>(['popup'], object({ item: unknownValue })),
+  /** Reused and old passwords, and the logins whose strength the popup checks. */
+  'vault.health': request<Record<string, never>, VaultHealthReport>(['popup'], object({})),
   /** "Fill" in the popup: fill this login into the active tab's page. */
   'items.fill': request<{ id: string }, { filled: string[] }>(['popup'], object({ id: itemId })),
   'items.delete': request<{ ids: string[] }, { deleted: number }>(

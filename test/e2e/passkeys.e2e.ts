@@ -173,6 +173,12 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
     registered.set(0, fresh);
   });
 
+  it('presents itself as a user-verifying platform authenticator', async () => {
+    const page = await open();
+    expect(await page.evaluate(() => PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable(), undefined)).toBe(true);
+    await page.close();
+  });
+
   it('refuses an RP ID of another site, without asking', async () => {
     const page = await open();
     // The messages are Latchkey's, so these are its refusals, not the browser's.

@@ -133,6 +133,20 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await popup.byRole('button', 'Back').click();
   });
 
+  it('lists weak and reused passwords in vault health', async () => {
+    await addLogin(popup, { name: 'Old forum', username: 'lee', password: 'password1', website: 'https://forum.example' });
+    await addLogin(popup, { name: 'Second shop', username: 'lee', password: 'Nw-Secret-77!', website: 'https://shop.example' });
+    await popup.byRole('button', 'Health').click();
+    await popup.waitForText(/Weak passwords \(\d+\)/);
+    await expect.poll(() => popup.text(), { timeout: 20_000 }).toMatch(/Weak passwords \(1\)/);
+    const text = await popup.text();
+    expect(text).toMatch(/Reused passwords \(2\)/);
+    expect(text).toContain('Old forum');
+    expect(text).toContain('Second shop');
+    expect(text).not.toContain('password1'); // the view names logins, never shows their passwords
+    await popup.byRole('button', 'Back').click();
+  });
+
   it('unlocks with Enter and never shows item data while locked', async () => {
     await popup.byRole('button', 'Lock').click();
     await popup.byRole('button', 'Unlock').waitFor();

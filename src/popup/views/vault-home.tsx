@@ -3,13 +3,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ItemSummary, VaultStatus } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
 import { GeneratorView } from './generator-view';
+import { HealthView } from './health-view';
 import { ItemEditor } from './item-editor';
 import { ItemList } from './item-list';
 import { normalizeForSearch } from '../../vault/search';
 import { ItemView } from './item-view';
 import { SettingsView } from './settings-view';
 
-type Screen = { name: 'list' } | { name: 'view'; id: string } | { name: 'edit'; id: string | null } | { name: 'settings' } | { name: 'generator' };
+type Screen = { name: 'list' } | { name: 'view'; id: string } | { name: 'edit'; id: string | null } | { name: 'settings' } | { name: 'generator' } | { name: 'health' };
 
 type Sort = 'name' | 'updated';
 
@@ -56,6 +57,7 @@ export function VaultHome({ notice, onLocked }: { notice: string | null; onLocke
   if (screen.name === 'view') return <ItemView id={screen.id} onEdit={() => setScreen({ name: 'edit', id: screen.id })} onBack={back} />;
   if (screen.name === 'settings') return <SettingsView onBack={back} />;
   if (screen.name === 'generator') return <GeneratorView onBack={back} />;
+  if (screen.name === 'health') return <HealthView onBack={back} onOpen={(id) => setScreen({ name: 'view', id })} />;
 
   return (
     <div class="screen">
@@ -99,6 +101,9 @@ export function VaultHome({ notice, onLocked }: { notice: string | null; onLocke
         </button>
         <button type="button" onClick={() => setScreen({ name: 'settings' })}>
           Settings
+        </button>
+        <button type="button" onClick={() => setScreen({ name: 'health' })}>
+          Health
         </button>
         <button type="button" onClick={lock}>
           Lock
