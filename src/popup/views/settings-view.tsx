@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DiagnosticsInfo, Settings } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
+import { ExportSettings, ImportSettings } from './data-settings';
 import { ChangeMasterPassword, KdfStrength } from './security-settings';
 
 export function SettingsView({ onBack }: { onBack: () => void }) {
@@ -50,6 +51,8 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
         Fill on page load (only a single exact match, only in the top frame)
       </label>
       {message && <p role={message.role}>{message.text}</p>}
+      <ImportSettings />
+      <ExportSettings />
       <ChangeMasterPassword />
       <KdfStrength />
       {info && (
