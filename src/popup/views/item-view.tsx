@@ -7,6 +7,7 @@ import { TotpCode } from './totp-code';
 
 export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => void; onBack: () => void }) {
   const [item, setItem] = useState<VaultItem | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const [revealed, setRevealed] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState<string | null>(null);
 
@@ -24,6 +25,22 @@ export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => voi
     const next = new Set(revealed);
     if (!next.delete(key)) next.add(key);
     setRevealed(next);
+  };
+  const remove = async () => {
+    try {
+      await sendRequest('items.delete', { ids: [id] });
+      onBack();
+    } catch (failure) {
+      setMessage((failure as Error).message);
+    }
+  };
+  const toggleFavorite = async () => {
+    try {
+      await sendRequest('items.save', { item: { id, favorite: !item.favorite } });
+      setItem({ ...item, favorite: !item.favorite });
+    } catch (failure) {
+      setMessage((failure as Error).message);
+    }
   };
   const fillPage = async () => {
     try {
@@ -49,6 +66,9 @@ export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => voi
           </button>
         )}
         {item.type !== 'passkey' && <button type="button" onClick={onEdit}>Edit</button>}
+        <button type="button" aria-pressed={item.favorite} onClick={() => void toggleFavorite()}>
+          {item.favorite ? '★ Favorite' : '☆ Favorite'}
+        </button>
       </header>
       <p class="hint">{item.type === 'passkey' ? 'Passkey' : TYPE_LABELS[item.type]}</p>
       <dl class="details">
@@ -99,7 +119,25 @@ export function ItemView({ id, onEdit, onBack }: { id: string; onEdit: () => voi
           </ul>
         </details>
       )}
+      {item.type === 'passkey' && (
+        <dl class="details">
+          <div><dt>Site</dt><dd>{item.rpId}</dd></div>
+          <div><dt>User</dt><dd>{item.userName}</dd></div>
+        </dl>
+      )}
       {message && <p role="status">{message}</p>}
+      {item.type === 'passkey' && (
+        <button type="button" class="danger" onClick={() => setConfirmDelete(true)}>
+          Delete
+        </button>
+      )}
+      {confirmDelete && (
+        <div role="dialog" aria-modal="true" aria-labelledby="confirm-title" class="dialog">
+          <p id="confirm-title">Delete the passkey for {item.type === 'passkey' ? item.rpId : item.name}? You will no longer be able to sign in with it.</p>
+          <button type="button" class="danger" onClick={() => void remove()}>Delete</button>
+          <button type="button" onClick={() => setConfirmDelete(false)} autoFocus>Cancel</button>
+        </div>
+      )}
     </div>
   );
 }

@@ -9,7 +9,9 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
   const [info, setInfo] = useState<DiagnosticsInfo | null>(null);
   const [message, setMessage] = useState<{ text: string; role: 'status' | 'alert' } | null>(null);
 
+  const [passkeysEnabled, setPasskeysEnabled] = useState<boolean | null>(null);
   useEffect(() => {
+    void sendRequest('passkeys.settings', {}).then(({ enabled }) => setPasskeysEnabled(enabled));
     void sendRequest('settings.get', {}).then(setSettings);
     void sendRequest('diagnostics.info', {}).then(setInfo);
   }, []);
@@ -51,6 +53,16 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
         Fill on page load (only a single exact match, only in the top frame)
       </label>
       {message && <p role={message.role}>{message.text}</p>}
+      {passkeysEnabled !== null && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={passkeysEnabled}
+            onChange={async (e) => setPasskeysEnabled((await sendRequest('passkeys.setSettings', { enabled: e.currentTarget.checked })).enabled)}
+          />
+          Use Latchkey for passkeys
+        </label>
+      )}
       <ImportSettings />
       <ExportSettings />
       <ChangeMasterPassword />
