@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { UserFacingError } from '../shared/errors';
 import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
-import { newItem, updateItem, validateVaultItem, type LoginItem, type VaultItem } from '../vault/model';
+import { newId, newItem, updateItem, validateVaultItem, type LoginItem, type VaultItem } from '../vault/model';
 import { matchingLogins } from './autofill/site-match';
 import { restartAutoLockCountdown } from './auto-lock';
 import { rememberGenerated } from './autofill/generated';
@@ -81,7 +81,19 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
       const tabId = await tabs.activeTabId().catch(() => null);
       const url = tabId === null ? null : await tabs.topUrl(tabId).catch(() => null);
       const forSite = new Set(url ? matchingLogins(data.items.filter((item): item is LoginItem => item.type === 'login'), url).map((item) => item.id) : []);
-      return { items: data.items.map((item) => summarize(item, forSite.has(item.id))) };
+      return { items: data.items.map((item) => summarize(item, forSite.has(item.id))), folders: data.folders };
+    },
+    'folders.create': async ({ name }) => {
+      const trimmed = name.trim();
+      if (!trimmed) throw new UserFacingError('bad-request', 'Give the folder a name.');
+      const id = await vault.update((data) => {
+        const existing = data.folders.find((folder) => folder.name.toLowerCase() === trimmed.toLowerCase());
+        if (existing) return existing.id;
+        const folder = { id: newId(), name: trimmed };
+        data.folders.push(folder);
+        return folder.id;
+      });
+      return { id };
     },
     'items.get': async ({ id }) => {
       const item = (await vault.read()).items.find((candidate) => candidate.id === id);

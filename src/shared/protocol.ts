@@ -156,7 +156,8 @@ const coreProtocol = {
     ['popup'],
     object({ current: password, preset: literal('standard', 'strong', 'strongest') }),
   ),
-  'items.list': request<Record<string, never>, { items: ItemSummary[] }>(['popup'], object({})),
+  'items.list': request<Record<string, never>, { items: ItemSummary[]; folders: { id: string; name: string }[] }>(['popup'], object({})),
+  'folders.create': request<{ name: string }, { id: string }>(['popup'], object({ name: string({ min: 1, max: 200 }) })),
   'items.get': request<{ id: string }, { item: unknown }>(['popup'], object({ id: itemId })),
   /** `item` is checked in full by the vault model's validator before it is stored. */
   'items.save': request<{ item: unknown }, { id: string }>(['popup'], object({ item: unknownValue })),

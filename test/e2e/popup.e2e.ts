@@ -133,6 +133,30 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await popup.byRole('button', 'Back').click();
   });
 
+  it('files items in folders, marks favorites, and filters by them', async () => {
+    await popup.byRole('listitem', /Door codes/).click();
+    await popup.byRole('button', 'Edit').click();
+    await popup.byRole('textbox', 'New folder').fill('Home');
+    await popup.byRole('button', 'Save').click();
+    await popup.byRole('listitem', /Northwind/).click();
+    await popup.byRole('button', '☆ Favorite').click();
+    await popup.byRole('button', '★ Favorite').waitFor();
+    await popup.byRole('button', 'Back').click();
+    const pick = (label: string) =>
+      popup.evaluate((wanted) => {
+        const select = document.querySelector('select[aria-label=Folder]') as HTMLSelectElement;
+        select.value = Array.from(select.options).find((option) => option.text === wanted)!.value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, label);
+    await pick('Home');
+    await expect.poll(() => popup.text()).toContain('Door codes');
+    expect(await popup.text()).not.toContain('Northwind');
+    await pick('Favorites');
+    await expect.poll(() => popup.text()).toContain('Northwind');
+    expect(await popup.text()).not.toContain('Door codes');
+    await pick('All items');
+  });
+
   it('lists weak and reused passwords in vault health', async () => {
     await addLogin(popup, { name: 'Old forum', username: 'lee', password: 'password1', website: 'https://forum.example' });
     await addLogin(popup, { name: 'Second shop', username: 'lee', password: 'Nw-Secret-77!', website: 'https://shop.example' });

@@ -9,6 +9,13 @@ export function ItemEditor({ id, onDone }: { id: string | null; onDone: () => vo
   const [values, setValues] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [folders, setFolders] = useState<{ id: string; name: string }[]>([]);
+  const [folderId, setFolderId] = useState<string>('');
+  const [newFolder, setNewFolder] = useState('');
+
+  useEffect(() => {
+    void sendRequest('items.list', {}).then(({ folders }) => setFolders(folders));
+  }, []);
 
   useEffect(() => {
     if (!id) return;
@@ -17,6 +24,7 @@ export function ItemEditor({ id, onDone }: { id: string | null; onDone: () => vo
         const loaded = item as VaultItem;
         setExisting(loaded);
         if (loaded.type !== 'passkey') setType(loaded.type);
+        setFolderId(loaded.folderId ?? '');
         setValues(toFormValues(loaded));
       })
       .catch((failure: Error) => setError(failure.message));
@@ -29,7 +37,9 @@ export function ItemEditor({ id, onDone }: { id: string | null; onDone: () => vo
     event.preventDefault();
     if (!values.name?.trim()) return setError('Give the item a name.');
     try {
-      await sendRequest('items.save', { item: { ...(id ? { id } : { type }), ...fromFormValues(type, values, existing) } });
+      let folder = folderId || null;
+      if (newFolder.trim()) folder = (await sendRequest('folders.create', { name: newFolder.trim() })).id;
+      await sendRequest('items.save', { item: { ...(id ? { id } : { type }), ...fromFormValues(type, values, existing), folderId: folder } });
       onDone();
     } catch (failure) {
       setError((failure as Error).message);
@@ -74,6 +84,16 @@ export function ItemEditor({ id, onDone }: { id: string | null; onDone: () => vo
           )}
         </div>
       ))}
+      <div class="field">
+        <label for="folder">Folder</label>
+        <select id="folder" value={folderId} onChange={(e) => setFolderId(e.currentTarget.value)}>
+          <option value="">No folder</option>
+          {folders.map((entry) => (
+            <option value={entry.id}>{entry.name}</option>
+          ))}
+        </select>
+        <input aria-label="New folder" placeholder="…or a new folder" value={newFolder} onInput={(e) => setNewFolder(e.currentTarget.value)} />
+      </div>
       <div class="field">
         <label for="notes">Notes</label>
         <textarea id="notes" value={values.notes ?? ''} onInput={set('notes')} />

@@ -28,19 +28,29 @@ function compare(sort: Sort) {
 
 export function VaultHome({ notice, onLocked }: { notice: string | null; onLocked: (status: VaultStatus) => void }) {
   const [items, setItems] = useState<ItemSummary[] | null>(null);
+  const [folders, setFolders] = useState<{ id: string; name: string }[]>([]);
+  const [folder, setFolder] = useState<string>('all');
   const [query, setQuery] = useState('');
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
   const [error, setError] = useState<string | null>(null);
 
   const reload = () =>
     sendRequest('items.list', {})
-      .then(({ items }) => setItems(items))
+      .then(({ items, folders }) => {
+        setItems(items);
+        setFolders(folders);
+      })
       .catch((failure: Error) => setError(failure.message));
   useEffect(() => void reload(), []);
 
   const [sort, setSort] = useState<Sort>('name');
   const [selected, setSelected] = useState(0);
-  const sorted = useMemo(() => [...(items ?? [])].sort(compare(sort)), [items, sort]);
+  const sorted = useMemo(() => {
+    const inFolder = (items ?? []).filter((item) =>
+      folder === 'all' ? true : folder === 'favorites' ? item.favorite : folder === 'none' ? item.folderId === null : item.folderId === folder,
+    );
+    return inFolder.sort(compare(sort));
+  }, [items, sort, folder]);
   const visible = useMemo(() => {
     const words = normalizeForSearch(query).split(/\s+/).filter(Boolean);
     return words.length === 0 ? sorted : sorted.filter((item) => matches(item, words));
@@ -82,14 +92,25 @@ export function VaultHome({ notice, onLocked }: { notice: string | null; onLocke
             event.preventDefault();
           }}
         />
-        <select aria-label="Sort" value={sort} onChange={(event) => setSort(event.currentTarget.value as Sort)}>
-          <option value="name">A–Z</option>
-          <option value="updated">Recent</option>
-        </select>
+
         <button type="button" onClick={() => setScreen({ name: 'edit', id: null })}>
           Add item
         </button>
       </header>
+      <div class="toolbar filters">
+        <select aria-label="Folder" value={folder} onChange={(event) => setFolder(event.currentTarget.value)}>
+          <option value="all">All items</option>
+          <option value="favorites">Favorites</option>
+          {folders.map((entry) => (
+            <option value={entry.id}>{entry.name}</option>
+          ))}
+          <option value="none">No folder</option>
+        </select>
+        <select aria-label="Sort" value={sort} onChange={(event) => setSort(event.currentTarget.value as Sort)}>
+          <option value="name">A–Z</option>
+          <option value="updated">Recent</option>
+        </select>
+      </div>
       {notice && <p role="alert" class="notice">{notice}</p>}
       {error && <p role="alert" class="error">{error}</p>}
       {items === null ? (
