@@ -92,6 +92,16 @@ describe.each(BROWSERS)('autofill on generic pages in %s', (browserName) => {
     await page.close();
   });
 
+  it('offers nothing in a sandboxed frame, even of the login’s own site', async () => {
+    await open('/iframe-sandboxed.html');
+    const inner = await page.frame(server.url('/login.html'));
+    await inner.bySelector('#email').click();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await page.hasFrame(session.extensionUrl('ui/menu.html'))).toBe(false);
+    expect(await inner.valueOf('#email')).toBe('');
+    await page.close();
+  });
+
   it('never fills honeypot, hidden or aria-hidden fields', async () => {
     await open('/honeypot.html');
     const menu = await openMenuOn(session, page, '#email');

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { VaultItem } from '../../vault/model';
 import { sendRequest } from '../../shared/messaging';
 import { FIELDS, TYPE_LABELS, fromFormValues, toFormValues, type ItemType } from './item-fields';
+import { StrengthMeter } from './strength-meter';
 
 export function ItemEditor({ id, onDone }: { id: string | null; onDone: () => void }) {
   const [existing, setExisting] = useState<VaultItem | null>(null);
@@ -82,6 +83,7 @@ export function ItemEditor({ id, onDone }: { id: string | null; onDone: () => vo
           ) : (
             <input id={field.key} type={(field.secret ? 'password' : 'text') as 'text'} autoComplete="off" spellcheck={false} value={values[field.key] ?? ''} onInput={set(field.key)} />
           )}
+          {field.key === 'password' && <StrengthMeter password={values.password ?? ''} hints={[values.username ?? '', values.name ?? '']} />}
         </div>
       ))}
       <div class="field">
