@@ -34,6 +34,7 @@ const classicScripts = (common) => ({
     { in: 'src/content/index.ts', out: 'content' },
     { in: 'src/passkeys/page-script.ts', out: 'page' },
     { in: 'src/passkeys/bridge.ts', out: 'passkey-bridge' },
+    { in: 'src/offscreen/clipboard.ts', out: 'offscreen/clipboard' },
   ],
 });
 
@@ -69,6 +70,7 @@ const STATIC_FILES = [
   ['src/ui/menu/menu.css', 'ui/menu.css'],
   ['src/ui/prompt/prompt.html', 'ui/prompt.html'],
   ['src/ui/passkey/passkey.html', 'ui/passkey.html'],
+  ['src/offscreen/clipboard.html', 'offscreen/clipboard.html'],
   ['assets', 'assets'],
 ];
 

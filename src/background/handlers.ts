@@ -7,6 +7,7 @@ import { newId, newItem, updateItem, validateVaultItem, type LoginItem, type Vau
 import { matchingLogins } from './autofill/site-match';
 import { restartAutoLockCountdown } from './auto-lock';
 import { rememberGenerated } from './autofill/generated';
+import { scheduleClipboardClear } from './clipboard-clear';
 import { vaultHealth } from './health';
 import { summarize } from './item-summaries';
 import { createDataHandlers } from './data/handlers';
@@ -140,6 +141,11 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
     'autofill.onLoad': async (_payload, sender) => ({
       values: await autofill.onLoadFill(sender, (await readSettings(local)).fillOnPageLoad),
     }),
+    'clipboard.copied': async ({ text }) => {
+      const { clipboardClearSeconds } = await readSettings(local);
+      await scheduleClipboardClear(session, text, clipboardClearSeconds);
+      return { clearInSeconds: clipboardClearSeconds };
+    },
     'vault.health': async () => vaultHealth(await vault.read(), Date.now()),
     'items.fill': async ({ id }) => {
       const tabId = await tabs.activeTabId();

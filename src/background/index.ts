@@ -5,6 +5,8 @@ import { watchForLockEvents } from './auto-lock';
 import { CaptureService } from './autofill/capture';
 import { AutofillService, type TabsPort } from './autofill/fill-service';
 import { watchFillGestures } from './fill-gestures';
+import { backgroundClipboard } from './clipboard-access';
+import { CLIPBOARD_ALARM, clearIfStillOurs } from './clipboard-clear';
 import { createHandlers } from './handlers';
 import { createRouter } from './router';
 import { readSettings } from './settings';
@@ -54,4 +56,7 @@ browser.tabs.onUpdated.addListener(async (tabId, change) => {
   if (token) await tabs.sendToFrame(tabId, 0, { type: 'content.showPrompt', token }).catch(() => undefined);
 });
 watchFillGestures(autofill, tabs);
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === CLIPBOARD_ALARM) void clearIfStillOurs(sessionArea, backgroundClipboard()).catch(() => undefined);
+});
 watchForLockEvents(() => vault.lock(), () => readSettings(localArea));

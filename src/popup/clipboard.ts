@@ -1,22 +1,9 @@
-// Copying secrets: the clipboard is cleared after the delay the person chose,
-// but only if it still holds what Latchkey put there.
+// Copying secrets. The background clears the clipboard after the delay the
+// person chose, if it still holds what was copied: the popup itself closes as
+// soon as the person clicks into a page to paste.
 import { sendRequest } from '../shared/messaging';
-
-let pending: ReturnType<typeof setTimeout> | null = null;
 
 export async function copySecret(value: string): Promise<void> {
   await navigator.clipboard.writeText(value);
-  const { clipboardClearSeconds } = await sendRequest('settings.get', {});
-  if (pending) clearTimeout(pending);
-  if (clipboardClearSeconds <= 0) return;
-  pending = setTimeout(async () => {
-    pending = null;
-    try {
-      // Reading needs the page to have focus; if it does not, clearing unread is the safe choice.
-      const current = await navigator.clipboard.readText().catch(() => value);
-      if (current === value) await navigator.clipboard.writeText('');
-    } catch {
-      // The popup lost focus or closed: nothing more can be done from here.
-    }
-  }, clipboardClearSeconds * 1000);
+  await sendRequest('clipboard.copied', { text: value });
 }

@@ -17,8 +17,11 @@ export interface ImportAnswer {
   skipped: number;
 }
 
-/** 32 MiB of file as base64 (see MAX_FILE_BYTES in src/vault/formats/types.ts). */
-const MAX_BASE64_LENGTH = Math.ceil((32 * 1024 * 1024) / 3) * 4;
+/**
+ * Files are limited to 32 MiB (MAX_FILE_BYTES in src/vault/formats/types.ts); the handler says so
+ * in words. This looser cap only stops absurd payloads before they reach it.
+ */
+const MAX_BASE64_LENGTH = 2 * Math.ceil((32 * 1024 * 1024) / 3) * 4;
 const format = literal('latchkey', 'bitwarden-json', 'kdbx', 'csv');
 const password = string({ min: 1, max: 4096 });
 
@@ -34,7 +37,7 @@ export const dataProtocol = {
     object({
       format: literal('auto', 'latchkey', 'bitwarden-json', 'kdbx', 'csv'),
       filename: string({ max: 255 }),
-      base64: string({ min: 0, max: MAX_BASE64_LENGTH + 4 }),
+      base64: string({ min: 0, max: MAX_BASE64_LENGTH }),
       password: optional(password),
     }),
   ),

@@ -165,6 +165,8 @@ const coreProtocol = {
   'vault.health': request<Record<string, never>, VaultHealthReport>(['popup'], object({})),
   /** "Fill" in the popup: fill this login into the active tab's page. */
   'items.fill': request<{ id: string }, { filled: string[] }>(['popup'], object({ id: itemId })),
+  /** The popup copied a secret: clear it from the clipboard later, if it is still there. */
+  'clipboard.copied': request<{ text: string }, { clearInSeconds: number }>(['popup'], object({ text: string({ min: 1, max: 65_536 }) })),
   'items.delete': request<{ ids: string[] }, { deleted: number }>(
     ['popup'],
     object({ ids: array(itemId, { max: 10_000 }) }),

@@ -99,6 +99,17 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await popup.byRole('button', 'Back').click();
   });
 
+  it('clears a copied password from the clipboard after the delay, once the popup has closed', async () => {
+    await popup.byRole('listitem', /Northwind/).click();
+    await popup.byRole('button', 'Copy password').click();
+    await expect.poll(() => clipboardText(popup)).toBe('Nw-Secret-77!');
+    await popup.close();
+    await new Promise((resolve) => setTimeout(resolve, 34_000));
+    popup = await session.openPopup();
+    await popup.byRole('searchbox', 'Search vault').waitFor(30_000);
+    expect(await clipboardText(popup)).toBe('');
+  }, 120_000);
+
   it('searches as you type over name, username, website and notes, and opens with the keyboard', async () => {
     const search = popup.byRole('searchbox', 'Search vault');
     await search.fill('northwind.example');

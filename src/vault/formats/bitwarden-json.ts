@@ -235,10 +235,7 @@ function importPasskeys(login: JsonObject, common: Common, where: string): Vault
     return buildItem(
       'passkey',
       {
-        name: common.name,
-        notes: common.notes,
-        favorite: common.favorite,
-        folderId: common.folderId,
+        ...common.fields,
         rpId,
         rpName: textAt(credential, 'rpName', at) || rpId,
         userName: textAt(credential, 'userName', at),
@@ -257,10 +254,7 @@ function importPasskeys(login: JsonObject, common: Common, where: string): Vault
 }
 
 interface Common {
-  name: string;
-  notes: string;
-  favorite: boolean;
-  folderId: string | null;
+  fields: { name: string; notes: string; favorite: boolean; folderId: string | null };
   times: { created: number | null; updated: number | null };
 }
 
@@ -284,7 +278,7 @@ function importLogin(item: JsonObject, common: Common, where: string): VaultItem
   const loginItem = buildItem(
     'login',
     {
-      ...common,
+      ...common.fields,
       username: textAt(login, 'username', where),
       password,
       websites,
@@ -321,8 +315,8 @@ function importIdentity(item: JsonObject, common: Common, where: string): VaultI
   return buildItem(
     'identity',
     {
-      ...common,
-      notes: joinLines([common.notes, ...extras]),
+      ...common.fields,
+      notes: joinLines([common.fields.notes, ...extras]),
       fullName: [t('title'), t('firstName'), t('middleName'), t('lastName')].filter((p) => p.trim() !== '').join(' '),
       email: t('email'),
       phone: t('phone'),
@@ -341,24 +335,26 @@ function importItem(raw: unknown, index: number, folderIds: Map<string, string>)
   const collections = listAt(item, 'collectionIds', where);
   const folderKey = typeof item.folderId === 'string' ? item.folderId : typeof collections[0] === 'string' ? collections[0] : null;
   const common: Common = {
-    name,
-    notes: textAt(item, 'notes', where),
-    favorite: booleanAt(item, 'favorite', where),
-    folderId: folderKey === null ? null : (folderIds.get(folderKey) ?? null),
+    fields: {
+      name,
+      notes: textAt(item, 'notes', where),
+      favorite: booleanAt(item, 'favorite', where),
+      folderId: folderKey === null ? null : (folderIds.get(folderKey) ?? null),
+    },
     times: { created: parseTime(item.creationDate), updated: parseTime(item.revisionDate) },
   };
   switch (item.type) {
     case 1:
       return importLogin(item, common, where);
     case 2:
-      return [buildItem('note', common, where, common.times)];
+      return [buildItem('note', common.fields, where, common.times)];
     case 3: {
       const card = optionalObject(item, 'card', where) ?? {};
       return [
         buildItem(
           'card',
           {
-            ...common,
+            ...common.fields,
             cardholderName: textAt(card, 'cardholderName', where),
             brand: textAt(card, 'brand', where),
             number: textAt(card, 'number', where),
@@ -376,8 +372,8 @@ function importItem(raw: unknown, index: number, folderIds: Map<string, string>)
     case 5: {
       // SSH keys have no item type here yet: keep them readable as a secure note.
       const key = optionalObject(item, 'sshKey', where) ?? {};
-      const parts = [common.notes, textAt(key, 'privateKey', where), textAt(key, 'publicKey', where), textAt(key, 'keyFingerprint', where)];
-      return [buildItem('note', { ...common, notes: joinLines(parts) }, where, common.times)];
+      const parts = [common.fields.notes, textAt(key, 'privateKey', where), textAt(key, 'publicKey', where), textAt(key, 'keyFingerprint', where)];
+      return [buildItem('note', { ...common.fields, notes: joinLines(parts) }, where, common.times)];
     }
     default:
       return corrupt(`${where}: unknown Bitwarden item type ${JSON.stringify(item.type)}; expected 1 (login), 2 (note), 3 (card), 4 (identity) or 5 (SSH key).`);

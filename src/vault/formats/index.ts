@@ -69,7 +69,7 @@ function text(bytes: Uint8Array): string {
   try {
     return utf8Decode(bytes);
   } catch {
-    return corrupt('The file is not text (UTF-8), so it is not a CSV or JSON export.');
+    return corrupt('The file is not UTF-8 text, so it is not a CSV or JSON export. (A CSV saved by a spreadsheet: save it again as "CSV UTF-8".)');
   }
 }
 
@@ -84,6 +84,7 @@ export function detectFormat(bytes: Uint8Array, filename = ''): ExportFormat {
   }
   const content = text(bytes).replace(/^\uFEFF/, '').trimStart();
   if (content === '') corrupt('The file is empty.');
+  if (content.startsWith('[')) throw new FormatError('unsupported', 'This JSON file is neither a Latchkey backup nor a Bitwarden JSON export.');
   if (content.startsWith('{')) {
     const json = parseJsonText(content, 'The file');
     if (isBackupJson(json)) return 'latchkey';

@@ -163,7 +163,8 @@ interface OuterHeader {
   kdf: Map<string, Variant>;
 }
 
-function readOuterHeader(r: ByteReader, file: Uint8Array): OuterHeader {
+/** Reads the header's fields without interpreting them, so its checksum can be verified first. */
+function readHeaderFields(r: ByteReader, file: Uint8Array): { bytes: Uint8Array; fields: Map<number, Uint8Array> } {
   if (r.u32() !== SIGNATURE_1) corrupt('This is not a KeePass file.');
   const signature2 = r.u32();
   if (signature2 === SIGNATURE_2_KEEPASS_1) {
@@ -185,6 +186,10 @@ function readOuterHeader(r: ByteReader, file: Uint8Array): OuterHeader {
     if (id === Field.End) break;
     fields.set(id, data);
   }
+  return { bytes: file.subarray(0, r.position), fields };
+}
+
+function interpretHeader(bytes: Uint8Array, fields: Map<number, Uint8Array>): OuterHeader {
   const need = (id: Field, name: string) => fields.get(id) ?? corrupt(`The KeePass file's header has no ${name}.`);
   const cipherId = hex(need(Field.CipherId, 'cipher'));
   let cipher: OuterCipher;
@@ -202,7 +207,7 @@ function readOuterHeader(r: ByteReader, file: Uint8Array): OuterHeader {
   const iv = need(Field.EncryptionIv, 'encryption IV');
   if (iv.length !== ivLength(cipher)) corrupt('The KeePass file\'s IV has the wrong length for its cipher.');
   return {
-    bytes: file.subarray(0, r.position),
+    bytes,
     cipher,
     compressed: compression[0] === 1,
     masterSeed,
@@ -300,10 +305,11 @@ function readInnerHeader(payload: Uint8Array): { stream: InnerStream; xml: Uint8
  */
 export async function readKdbx(file: Uint8Array, password: string | undefined): Promise<XmlElement> {
   const r = new ByteReader(file, 'The KeePass file');
-  const header = readOuterHeader(r, file);
+  const raw = readHeaderFields(r, file);
   const storedHash = r.take(32);
   const storedHmac = r.take(32);
-  if (!bytesEqual(storedHash, sha256(header.bytes))) corrupt('The KeePass file\'s header is damaged (its checksum does not match).');
+  if (!bytesEqual(storedHash, sha256(raw.bytes))) corrupt('The KeePass file\'s header is damaged (its checksum does not match).');
+  const header = interpretHeader(raw.bytes, raw.fields);
   if (password === undefined || password === '') {
     throw new FormatError('password-required', 'This KeePass file is protected: enter its master password.');
   }

@@ -5,7 +5,8 @@
 // KPEX_PASSKEY_* fields so KeePassXC can use them.
 import { fromBase64, toBase64 } from '../../bytes';
 import type { CustomField, Folder, PasskeyItem, VaultData, VaultItem } from '../../model';
-import { MAX_PASSWORD_HISTORY, newId } from '../../model';
+import { DEFAULT_URL_MATCH, MAX_PASSWORD_HISTORY, newId, URL_MATCH_MODES } from '../../model';
+import type { UrlMatch } from '../../model';
 import { decodeBase32 } from '../../totp';
 import { buildItem, expiryMonth, expiryYear, itemLabel, totpOrField, websitesFrom } from '../build-item';
 import { corrupt, FormatError } from '../errors';
@@ -15,6 +16,8 @@ import { child, childText, el, wrap } from './xml';
 import type { XmlElement } from './xml';
 
 const TYPE_KEY = 'Latchkey:Type';
+/** KeePass has no per-URL match setting: kept here (comma list, one per website) when any is not the default. */
+const MATCH_KEY = 'Latchkey:URL Match';
 const FAVORITE_TAG = 'Favorite';
 
 // Field names per Latchkey type.
@@ -62,6 +65,7 @@ function stringsOf(item: VaultItem): EntryString[] {
         s('Password', item.password, true),
         s('URL', item.websites[0]?.url ?? ''),
         ...item.websites.slice(1).map((w, i) => s(i === 0 ? 'KP2A_URL' : `KP2A_URL_${i}`, w.url)),
+        ...(item.websites.every((w) => w.match === DEFAULT_URL_MATCH) ? [] : [s(MATCH_KEY, item.websites.map((w) => w.match).join(','))]),
         ...(item.totp === '' ? [] : [s('otp', otpUri(item.totp, item.name, item.username), true)]),
         ...item.customFields.map((f) => s(f.name, f.value, f.hidden)),
       ];
@@ -261,6 +265,7 @@ function readEntry(entry: XmlElement, context: EntryContext): VaultItem[] {
   const username = take('UserName');
   const password = take('Password');
   const urls = [take('URL'), ...[...strings.keys()].filter((k) => /^KP2A_URL(_\d+)?$/.test(k)).map(take)];
+  const matches = take(MATCH_KEY).split(',');
   const otp = take('otp') || legacyTotp(strings);
   const { totp, fields: badTotp } = totpOrField(otp);
   const customFields = [...leftovers(), ...badTotp];
@@ -270,11 +275,18 @@ function readEntry(entry: XmlElement, context: EntryContext): VaultItem[] {
   }
   const login = buildItem(
     'login',
-    { ...common, username, password, websites: websitesFrom(urls), totp, customFields, passwordHistory: readHistory(entry, password) },
+    { ...common, username, password, websites: withMatches(websitesFrom(urls), matches), totp, customFields, passwordHistory: readHistory(entry, password) },
     where,
     itemTimes,
   );
   return [login, ...passkeys];
+}
+
+function withMatches(websites: { url: string }[], matches: string[]) {
+  return websites.map((w, i) => {
+    const match = matches[i]?.trim() as UrlMatch | undefined;
+    return match !== undefined && URL_MATCH_MODES.includes(match) ? { ...w, match } : w;
+  });
 }
 
 function readPasskey(take: (key: string) => string, common: { name: string; notes: string; favorite: boolean; folderId: string | null }, where: string, times: { created: number | null; updated: number | null }): PasskeyItem {
