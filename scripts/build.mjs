@@ -81,6 +81,15 @@ async function manifestFor() {
   return manifest;
 }
 
+/**
+ * The one manifest, minus what a browser does not know: Firefox has no offscreen
+ * documents (its event page has a DOM of its own) and would warn about the permission.
+ */
+function forTarget(manifest, target) {
+  if (target !== 'firefox') return manifest;
+  return { ...manifest, permissions: manifest.permissions.filter((permission) => permission !== 'offscreen') };
+}
+
 export async function build({ production = false } = {}) {
   const started = performance.now();
   const common = commonOptions(production);
@@ -90,11 +99,12 @@ export async function build({ production = false } = {}) {
     await mkdir(dirname(join(staging, to)), { recursive: true });
     await cp(join(root, from), join(staging, to), { recursive: true });
   }
-  await writeFile(join(staging, 'manifest.json'), JSON.stringify(await manifestFor(), null, 2));
+  const manifest = await manifestFor();
   for (const target of TARGETS) {
     const out = join(root, 'dist', target);
     await rm(out, { recursive: true, force: true });
     await cp(staging, out, { recursive: true });
+    await writeFile(join(out, 'manifest.json'), JSON.stringify(forTarget(manifest, target), null, 2));
   }
   await rm(staging, { recursive: true, force: true });
   const mode = production ? 'production' : 'development';
