@@ -145,12 +145,20 @@ export class VaultService {
   /** Checks the master password again, for actions that must be confirmed (export). */
   async verifyMasterPassword(password: string): Promise<void> {
     const unlocked = await this.requireUnlocked();
+    // Guessing through a confirmation is slowed down exactly like guessing at unlock.
+    const retryAfter = await this.throttle.retryAfter();
+    if (retryAfter !== null) {
+      const seconds = Math.ceil((retryAfter - this.now()) / 1000);
+      throw new UserFacingError('too-many-attempts', `Too many wrong passwords. Try again in ${seconds} s.`);
+    }
     try {
       await unwrapVaultKey(unlocked.header, password);
     } catch (error) {
-      if (error instanceof WrongPasswordError) throw new UserFacingError('wrong-password', 'Wrong master password.');
-      throw error;
+      if (!(error instanceof WrongPasswordError)) throw error;
+      await this.throttle.recordFailure();
+      throw new UserFacingError('wrong-password', 'Wrong master password.');
     }
+    await this.throttle.reset();
   }
 
   /** The KDF parameters the vault is protected with now. */

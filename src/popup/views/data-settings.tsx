@@ -4,6 +4,9 @@ import { useState } from 'preact/hooks';
 import { sendRequest } from '../../shared/messaging';
 import { PasswordInput } from './password-input';
 
+/** The background refuses larger files (browser messages have a size limit). */
+const MAX_IMPORT_BYTES = 32 * 2 ** 20;
+
 type ExportFormat = 'latchkey' | 'bitwarden-json' | 'kdbx' | 'csv';
 type Message = { text: string; role: 'status' | 'alert' } | null;
 
@@ -37,6 +40,9 @@ export function ImportSettings() {
   async function submit(event: Event) {
     event.preventDefault();
     if (!file) return setMessage({ text: 'Choose a file to import.', role: 'alert' });
+    if (file.size > MAX_IMPORT_BYTES) {
+      return setMessage({ text: `This file is ${(file.size / 2 ** 20).toFixed(1)} MiB; Latchkey imports files of up to 32 MiB.`, role: 'alert' });
+    }
     setBusy(true);
     try {
       const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
@@ -83,7 +89,9 @@ export function ExportSettings() {
       download(file.filename, file.mimeType, file.base64);
       setMaster('');
       setMessage({
-        text: chosen.needsPassword ? `Exported ${file.filename}.` : `Exported ${file.filename}. It is not encrypted: keep it safe and delete it when done.`,
+        text: chosen.needsPassword
+          ? `Exported ${file.filename}.`
+          : `Exported ${file.filename}. It is not encrypted: keep it safe and delete it when done.${format === 'csv' ? ' CSV holds logins only.' : ''}`,
         role: 'status',
       });
     } catch (failure) {

@@ -38,6 +38,7 @@ function wrap(target: Page | Frame, page: Page): TestPage {
     bySelector: (css) => control(target.locator(css)),
     // Playwright's CSS already looks inside open shadow roots.
     byDeepSelector: (css) => control(target.locator(css.replace(/\s*>>>\s*/g, ' '))),
+    setInputFile: (css, path) => target.locator(css).first().setInputFiles(path),
     valueOf: (css) => target.locator(css.replace(/\s*>>>\s*/g, ' ')).first().inputValue({ timeout: DEFAULT_TIMEOUT_MS }),
     text: async () => (await target.locator('body').innerText()).trim(),
     waitForText: async (text, timeoutMs = DEFAULT_TIMEOUT_MS) => {

@@ -87,6 +87,11 @@ function wrap(target: Page | Frame, page: Page): TestPage {
       const find: Finder = async () => (await frame.$(deepSelector(css))) as ElementHandle<Element> | null;
       return control(find, page, css);
     },
+    setInputFile: async (css, path) => {
+      const input = (await frame.$(css)) as ElementHandle<HTMLInputElement> | null;
+      if (!input) throw new Error(`No file input matches ${css}`);
+      await input.uploadFile(path);
+    },
     valueOf: async (css) => {
       const element = await frame.$(deepSelector(css));
       if (!element) throw new Error(`No element matches ${css}`);

@@ -24,6 +24,8 @@ export interface TestPage {
   bySelector(css: string): Control;
   /** Like bySelector, but also looks inside open shadow roots; "host >>> inner" crosses into a host's shadow root. */
   byDeepSelector(css: string): Control;
+  /** Chooses a file in a file input, as a person would in the file picker. */
+  setInputFile(css: string, path: string): Promise<void>;
   /** The current value of the first input matching `css` (also inside open shadow roots). */
   valueOf(css: string): Promise<string>;
   text(): Promise<string>;
