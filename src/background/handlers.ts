@@ -3,13 +3,12 @@
 import browser from 'webextension-polyfill';
 import { UserFacingError } from '../shared/errors';
 import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
-import { newId, newItem, updateItem, validateVaultItem, type LoginItem, type VaultItem } from '../vault/model';
-import { matchingLogins } from './autofill/site-match';
+import { newId, newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
 import { restartAutoLockCountdown } from './auto-lock';
 import { rememberGenerated } from './autofill/generated';
 import { scheduleClipboardClear } from './clipboard-clear';
 import { vaultHealth } from './health';
-import { summarize } from './item-summaries';
+import { SummaryCache, summarize } from './item-summaries';
 import { createDataHandlers } from './data/handlers';
 import { createPasskeyHandlers } from './passkeys/handlers';
 import type { CaptureService } from './autofill/capture';
@@ -57,6 +56,7 @@ function applyDraft(items: VaultItem[], draft: unknown, now: number): VaultItem 
 
 export function createHandlers({ vault, local, session, tabs, capture, autofill, startedAt }: HandlerDeps): Handlers {
   const touch = async () => restartAutoLockCountdown(await readSettings(local));
+  const summaries = new SummaryCache();
   return {
     ...createPasskeyHandlers({ vault, local, session, tabs }),
     ...createDataHandlers({ vault }),
@@ -75,14 +75,14 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
     'vault.changePassword': ({ current, next }) => vault.rekey(current, { password: next }),
     'vault.kdf': async () => ({ preset: presetOf(await vault.kdf()) }),
     'vault.setKdf': ({ current, preset }) => vault.rekey(current, { kdf: KDF_PRESETS[preset] }),
-    'items.list': async () => {
+    'items.list': async ({ first }) => {
       const data = await vault.read();
-      await touch();
+      void touch();
       // The popup shows the logins for the page it was opened over first.
       const tabId = await tabs.activeTabId().catch(() => null);
       const url = tabId === null ? null : await tabs.topUrl(tabId).catch(() => null);
-      const forSite = new Set(url ? matchingLogins(data.items.filter((item): item is LoginItem => item.type === 'login'), url).map((item) => item.id) : []);
-      return { items: data.items.map((item) => summarize(item, forSite.has(item.id))), folders: data.folders };
+      const items = first === undefined ? summaries.packed(data, url) : summaries.firstPacked(data, url, first);
+      return { items, total: data.items.length, folders: data.folders };
     },
     'folders.create': async ({ name }) => {
       const trimmed = name.trim();

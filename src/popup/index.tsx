@@ -1,3 +1,4 @@
+import './prefetch';
 import { render } from 'preact';
 import { App } from './app';
 

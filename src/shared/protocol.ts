@@ -16,6 +16,7 @@ import type { KdfPreset } from '../vault/kdf-presets';
 import { dataProtocol } from './protocol-data';
 import { passkeyProtocol } from './protocol-passkeys';
 import { request } from './request';
+import type { PackedSummaries } from './summary-pack';
 
 export type { SenderKind } from './request';
 
@@ -38,7 +39,7 @@ export interface ItemSummary {
   folderId: string | null;
   hosts: string[];
   updated: number;
-  /** Normalised text to search in: name, username, websites, notes (never a secret). */
+  /** Normalised extra text to search in besides name, subtitle and hosts: notes, full website addresses (never a secret). */
   searchText: string;
   /** The login is for the site in the tab the popup was opened over. */
   forCurrentSite: boolean;
@@ -156,7 +157,15 @@ const coreProtocol = {
     ['popup'],
     object({ current: password, preset: literal('standard', 'strong', 'strongest') }),
   ),
-  'items.list': request<Record<string, never>, { items: ItemSummary[]; folders: { id: string; name: string }[] }>(['popup'], object({})),
+  /**
+   * The item list. With `first`, only that many items, in the list's default order
+   * (this site's logins, favorites, then by name), so the popup can show them at
+   * once and fetch the rest right after.
+   */
+  'items.list': request<{ first?: number }, { items: PackedSummaries; total: number; folders: { id: string; name: string }[] }>(
+    ['popup'],
+    object({ first: optional(integer({ min: 1, max: 1000 })) }),
+  ),
   'folders.create': request<{ name: string }, { id: string }>(['popup'], object({ name: string({ min: 1, max: 200 }) })),
   'items.get': request<{ id: string }, { item: unknown }>(['popup'], object({ id: itemId })),
   /** `item` is checked in full by the vault model's validator before it is stored. */

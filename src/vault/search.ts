@@ -41,7 +41,18 @@ export function normalizeForSearch(text: string): string {
 
 /** One normalised string of an item's searchable fields, for list filtering in the popup. */
 export function itemSearchText(item: VaultItem): string {
-  return normalizeForSearch(searchableFields(item).join(' ').slice(0, 2000));
+  return normalizeForSearch(searchableFields(item).join(' ').slice(0, 600));
+}
+
+/**
+ * What the popup's list needs beyond what it already shows (name, subtitle, hosts):
+ * the notes and full website addresses, normalised. Kept short: it travels with every item.
+ */
+export function itemExtraSearchText(item: VaultItem): string {
+  const extra = [item.notes.slice(0, 300)];
+  if (item.type === 'login') extra.push(...item.websites.map((site) => site.url));
+  if (item.type === 'identity') extra.push(item.fullName);
+  return normalizeForSearch(extra.join(' ').trim());
 }
 
 /** The fields a user would type to find an item. Secrets (passwords, card numbers) are deliberately absent. */

@@ -49,6 +49,12 @@ export const popupBenchmark: Benchmark = {
           }, undefined),
         );
         if (round === 0) {
+          // Search the whole list: wait until all of it has arrived after the first screen.
+          await popup.evaluate(async (count) => {
+            while (document.querySelector('ul.items')?.getAttribute('aria-rowcount') !== String(count)) {
+              await new Promise((resolve) => setTimeout(resolve, 10));
+            }
+          }, ITEMS);
           // Type "service 4" one key at a time; each key: input event to the list's DOM updated.
           keystrokes.push(
             ...(await popup.evaluate(async (text) => {

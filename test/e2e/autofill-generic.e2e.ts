@@ -3,7 +3,7 @@
 // box, not a frame of another origin without the person's say-so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, startFixtureServer, type ExtensionSession, type FixtureServer, type TestPage } from './harness';
-import { MASTER_PASSWORD, menuShown, openMenuOn, seedVault } from './flows';
+import { MASTER_PASSWORD, menuShown, openMenuOn, seedVault, listItems } from './flows';
 
 describe.each(BROWSERS)('autofill on generic pages in %s', (browserName) => {
   let session: ExtensionSession;
@@ -157,8 +157,7 @@ describe.each(BROWSERS)('saving and updating logins in %s', (browserName) => {
   }
 
   async function logins(): Promise<{ name: string; subtitle: string; id: string }[]> {
-    const answer = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { value: { items: { name: string; subtitle: string; id: string }[] } };
-    return answer.value.items;
+    return listItems(session);
   }
 
   it('offers to save a new login after a sign-in, and saves it', async () => {

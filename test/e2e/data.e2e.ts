@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
 import { FIXTURES } from './harness/paths';
-import { createVault, MASTER_PASSWORD } from './flows';
+import { createVault, MASTER_PASSWORD, listItems } from './flows';
 
 const IMPORTS = join(FIXTURES, 'imports');
 
 async function itemNames(session: ExtensionSession): Promise<string[]> {
-  const answer = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { value: { items: { name: string }[] } };
-  return answer.value.items.map((item) => item.name).sort();
+  return (await listItems(session)).map((item) => item.name).sort();
 }
 
 async function openSettings(popup: TestPage): Promise<void> {

@@ -1,5 +1,7 @@
 // Steps that many browser tests share, written as a person would do them in the
 // popup, by the names in ../shared/ui-contract.md.
+import type { ItemSummary } from '../../src/shared/protocol';
+import { unpackSummaries, type PackedSummaries } from '../../src/shared/summary-pack';
 import type { ExtensionSession, TestPage } from './harness';
 
 export const MASTER_PASSWORD = 'Tangerine-Orbit-Cactus-71!';
@@ -84,4 +86,15 @@ export async function menuShown(frame: TestPage): Promise<boolean> {
     const rect = host.getBoundingClientRect();
     return getComputedStyle(host).visibility !== 'hidden' && rect.width > 1 && rect.right > 0;
   }, undefined);
+}
+
+/** The vault's item summaries, as the popup gets them (unpacked from their columns). */
+export async function listItems(session: ExtensionSession): Promise<ItemSummary[]> {
+  const answer = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as {
+    ok: boolean;
+    value: { items: PackedSummaries };
+    error?: { message: string };
+  };
+  if (!answer.ok) throw new Error(`items.list failed: ${answer.error?.message}`);
+  return unpackSummaries(answer.value.items);
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { satisfiesRules } from '../../src/generator/site-rules';
 import { builtinRulesForHost } from '../../src/generator/site-rules-data';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
-import { openMenuOn, seedVault, type SeedLogin } from './flows';
+import { openMenuOn, seedVault, type SeedLogin, listItems } from './flows';
 
 const PERSONAL: SeedLogin = { name: 'Personal Microsoft', username: 'megan@outlook.example', password: 'Old-Personal-1!', websites: ['https://login.live.com/'] };
 const WORK: SeedLogin = { name: 'Contoso work', username: 'adele@contoso.onmicrosoft.com', password: 'Old-Work-Pass-2!', websites: ['https://login.microsoftonline.com/'] };
@@ -31,9 +31,8 @@ async function received(page: TestPage): Promise<Record<string, unknown>> {
 }
 
 async function logins(session: ExtensionSession): Promise<FullLogin[]> {
-  const list = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { value: { items: { id: string }[] } };
   const items: FullLogin[] = [];
-  for (const { id } of list.value.items) {
+  for (const { id } of await listItems(session)) {
     const answer = (await session.sendFromExtensionPage({ type: 'items.get', payload: { id } })) as { value: { item: FullLogin } };
     items.push(answer.value.item);
   }

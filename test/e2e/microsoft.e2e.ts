@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTotp, totpCode } from '../../src/vault/totp';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
-import { menuShown, openMenuOn, seedVault } from './flows';
+import { menuShown, openMenuOn, seedVault, listItems } from './flows';
 
 const SAME_EMAIL = 'adele@contoso.onmicrosoft.com';
 const WORK = { name: 'Contoso work', username: SAME_EMAIL, password: 'Work-Pa55word!', websites: ['https://login.microsoftonline.com/'] };
@@ -214,8 +214,7 @@ describe.each(BROWSERS)('saving a Microsoft sign-in in %s', (browserName) => {
     await prompt.waitForText('new.user@contoso.onmicrosoft.com');
     await prompt.byRole('button', 'Save').click();
     await expect.poll(async () => {
-      const answer = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { value: { items: { subtitle: string; hosts: string[] }[] } };
-      return answer.value.items;
+      return listItems(session);
     }).toEqual([expect.objectContaining({ subtitle: 'new.user@contoso.onmicrosoft.com', hosts: ['login.microsoftonline.com'] })]);
     await page.close();
   });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { verifyAuthenticationResponse, verifyRegistrationResponse, type WebAuthnCredential } from '@simplewebauthn/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type ExtensionSession, type TestPage } from './harness';
-import { MASTER_PASSWORD, seedVault } from './flows';
+import { MASTER_PASSWORD, seedVault, listItems } from './flows';
 
 const RP_ID = 'passkeys.contoso.example';
 const RP = `https://${RP_ID}`;
@@ -83,8 +83,7 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
   const consent = (page: TestPage) => page.frame(session.extensionUrl('ui/passkey.html'), 15_000);
 
   async function passkeyCount(): Promise<number> {
-    const answer = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { value: { items: { type: string }[] } };
-    return answer.value.items.filter((item) => item.type === 'passkey').length;
+    return (await listItems(session)).filter((item) => item.type === 'passkey').length;
   }
 
   async function register(alg: number): Promise<Registered> {
@@ -313,10 +312,7 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
     const popup = await session.openPopup();
     await popup.byRole('listitem', new RegExp(passkey.userName.replace(/[.@]/g, '\\$&'))).waitFor();
     await popup.close();
-    const listed = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as {
-      value: { items: { id: string; type: string; subtitle: string; name: string }[] };
-    };
-    const item = listed.value.items.find((i) => i.type === 'passkey' && i.subtitle === passkey.userName)!;
+    const item = (await listItems(session)).find((i) => i.type === 'passkey' && i.subtitle === passkey.userName)!;
     expect(item.name).toBe('Contoso');
     const deleted = (await session.sendFromExtensionPage({ type: 'items.delete', payload: { ids: [item.id] } })) as { ok: boolean };
     expect(deleted.ok).toBe(true);

@@ -3,7 +3,7 @@
 // a browser restart, and never half-saved.
 import { afterEach, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type ExtensionSession } from './harness';
-import { addLogin, createVault, MASTER_PASSWORD, unlock } from './flows';
+import { addLogin, createVault, MASTER_PASSWORD, unlock, listItems } from './flows';
 
 const CONTOSO = {
   name: 'Contoso Mail',
@@ -130,8 +130,7 @@ describe.each(BROWSERS)('vault in %s', (browserName) => {
     if (state === 'locked') await unlock(after);
     await after.byRole('listitem', /Contoso Mail/).waitFor(30_000);
     // Either the note was saved whole or not at all; the vault opened either way.
-    const items = (await session.sendFromExtensionPage({ type: 'items.list', payload: {} })) as { ok: boolean; value: { items: { name: string }[] } };
-    expect(items.ok).toBe(true);
-    expect(items.value.items.map((i) => i.name).filter((name) => name !== 'Interrupted note')).toEqual(['Contoso Mail']);
+    const items = await listItems(session);
+    expect(items.map((i) => i.name).filter((name) => name !== 'Interrupted note')).toEqual(['Contoso Mail']);
   });
 });

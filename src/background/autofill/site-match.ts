@@ -33,11 +33,26 @@ function sameDomainOrRealm(saved: Site, frame: Site): boolean {
   return saved.domain === frame.domain;
 }
 
+// Saved websites repeat across calls (every menu and popup opening checks them
+// all), and parsing a URL against the public suffix list is the costly part.
+const savedSites = new Map<string, Site | null>();
+const SAVED_SITES_LIMIT = 50_000;
+
+function savedSiteOf(url: string): Site | null {
+  let site = savedSites.get(url);
+  if (site === undefined) {
+    if (savedSites.size >= SAVED_SITES_LIMIT) savedSites.clear();
+    site = siteOf(url);
+    savedSites.set(url, site);
+  }
+  return site;
+}
+
 /** How well a website entry matches a frame URL: 0 = not at all; higher = closer. */
-export function websiteMatchScore(website: Website, frameUrl: string): number {
+export function websiteMatchScore(website: Website, frameUrl: string | Site | null): number {
   if (website.match === 'never') return 0;
-  const saved = siteOf(website.url);
-  const frame = siteOf(frameUrl);
+  const saved = savedSiteOf(website.url);
+  const frame = typeof frameUrl === 'string' ? siteOf(frameUrl) : frameUrl;
   if (!saved || !frame) return 0;
   // A login saved over https never goes to a plain-http page of the same site.
   if (saved.url.protocol === 'https:' && frame.url.protocol !== 'https:') return 0;
@@ -59,16 +74,19 @@ function stripHash(url: URL): string {
 }
 
 /** The best score any of the login's websites reaches for the frame. */
-export function loginMatchScore(item: LoginItem, frameUrl: string): number {
+export function loginMatchScore(item: LoginItem, frameUrl: string | Site | null): number {
+  const frame = typeof frameUrl === 'string' ? siteOf(frameUrl) : frameUrl;
   let best = 0;
-  for (const website of item.websites) best = Math.max(best, websiteMatchScore(website, frameUrl));
+  for (const website of item.websites) best = Math.max(best, websiteMatchScore(website, frame));
   return best;
 }
 
 /** Logins that may be offered in the frame, best match first, then most recently updated. */
 export function matchingLogins(items: readonly LoginItem[], frameUrl: string): LoginItem[] {
+  const frame = siteOf(frameUrl);
+  if (!frame) return [];
   return items
-    .map((item) => ({ item, score: loginMatchScore(item, frameUrl) }))
+    .map((item) => ({ item, score: loginMatchScore(item, frame) }))
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || b.item.updated - a.item.updated)
     .map(({ item }) => item);

@@ -15,7 +15,7 @@ export function ItemEditor({ id, onDone }: { id: string | null; onDone: () => vo
   const [newFolder, setNewFolder] = useState('');
 
   useEffect(() => {
-    void sendRequest('items.list', {}).then(({ folders }) => setFolders(folders));
+    void sendRequest('items.list', { first: 1 }).then(({ folders }) => setFolders(folders));
   }, []);
 
   useEffect(() => {

@@ -1,10 +1,12 @@
 // The unlocked vault: search, the item list, and the views reached from it.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ItemSummary, VaultStatus } from '../../shared/protocol';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AnswerOf, ItemSummary, VaultStatus } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
 import { GeneratorView } from './generator-view';
 import { HealthView } from './health-view';
 import { ItemEditor } from './item-editor';
+import { FIRST_PAGE, takePrefetchedLists } from '../prefetch';
+import { unpackSummaries } from '../../shared/summary-pack';
 import { ItemList } from './item-list';
 import { normalizeForSearch } from '../../vault/search';
 import { ItemView } from './item-view';
@@ -14,16 +16,30 @@ type Screen = { name: 'list' } | { name: 'view'; id: string } | { name: 'edit'; 
 
 type Sort = 'name' | 'updated';
 
-function matches(item: ItemSummary, words: string[]): boolean {
-  return words.every((word) => item.searchText.includes(word));
+// The text searched per item, built on the first search rather than at opening.
+const haystacks = new WeakMap<ItemSummary, string>();
+function haystackOf(item: ItemSummary): string {
+  let text = haystacks.get(item);
+  if (text === undefined) {
+    text = `${normalizeForSearch(`${item.name} ${item.subtitle} ${item.hosts.join(' ')}`)} ${item.searchText}`;
+    haystacks.set(item, text);
+  }
+  return text;
 }
 
-/** This site's logins first, then favorites, then by the chosen order. */
+function matches(item: ItemSummary, words: string[]): boolean {
+  const haystack = haystackOf(item);
+  return words.every((word) => haystack.includes(word));
+}
+
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** This site's logins first, then favorites, then by the chosen order (as the background's first page). */
 function compare(sort: Sort) {
   return (a: ItemSummary, b: ItemSummary) =>
     Number(b.forCurrentSite) - Number(a.forCurrentSite) ||
     Number(b.favorite) - Number(a.favorite) ||
-    (sort === 'updated' ? b.updated - a.updated : a.name.localeCompare(b.name));
+    (sort === 'updated' ? b.updated - a.updated : byName.compare(a.name, b.name));
 }
 
 export function VaultHome({ notice, onLocked }: { notice: string | null; onLocked: (status: VaultStatus) => void }) {
@@ -34,13 +50,28 @@ export function VaultHome({ notice, onLocked }: { notice: string | null; onLocke
   const [screen, setScreen] = useState<Screen>({ name: 'list' });
   const [error, setError] = useState<string | null>(null);
 
-  const reload = () =>
-    sendRequest('items.list', {})
-      .then(({ items, folders }) => {
-        setItems(items);
-        setFolders(folders);
-      })
-      .catch((failure: Error) => setError(failure.message));
+  // Only the latest load may fill the list: an older answer arriving late is stale.
+  const loads = useRef(0);
+  const reload = async () => {
+    const load = ++loads.current;
+    const show = ({ items, folders }: AnswerOf<'items.list'>) => {
+      if (load !== loads.current) return;
+      setItems(unpackSummaries(items));
+      setFolders(folders);
+    };
+    const fail = (failure: Error) => load === loads.current && setError(failure.message);
+    const prefetched = takePrefetchedLists();
+    if (!prefetched) return sendRequest('items.list', {}).then(show).catch(fail);
+    // The first screen shows as soon as it arrives; the whole list replaces it right after.
+    let complete = false;
+    void prefetched.firstPage.then((page) => {
+      if (page && !complete && page.total > FIRST_PAGE) show(page);
+    });
+    const list = (await prefetched.full) ?? (await sendRequest('items.list', {}).catch(() => null));
+    complete = true;
+    if (list) show(list);
+    else fail(new Error('Latchkey could not load your items.'));
+  };
   useEffect(() => void reload(), []);
 
   const [sort, setSort] = useState<Sort>('name');
