@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lockOnSystemLock: true,
   clipboardClearSeconds: 30,
   fillOnPageLoad: false,
+  theme: 'system',
 };
 
 export async function readSettings(area: StorageArea): Promise<Settings> {

@@ -52,6 +52,7 @@ export interface Settings {
   clipboardClearSeconds: number;
   /** Off by default: fill a single exact match in the top frame when a page loads. */
   fillOnPageLoad: boolean;
+  theme: 'system' | 'light' | 'dark';
 }
 
 export interface VaultHealthReport {
@@ -188,6 +189,7 @@ const coreProtocol = {
       lockOnSystemLock: optional(boolean),
       clipboardClearSeconds: optional(integer({ min: 0, max: 600 })),
       fillOnPageLoad: optional(boolean),
+      theme: optional(literal('system', 'light', 'dark')),
     }),
   ),
   'diagnostics.info': request<Record<string, never>, DiagnosticsInfo>(['popup'], object({})),

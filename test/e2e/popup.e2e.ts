@@ -194,6 +194,33 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     await popup.byRole('searchbox', 'Search vault').waitFor(30_000);
   });
 
+  it('keeps a chosen theme over the system’s, also after reopening', async () => {
+    const background = () => popup.evaluate(() => getComputedStyle(document.body).backgroundColor, undefined);
+    await popup.setColorScheme('light');
+    const light = await background();
+    const choose = (value: string) =>
+      popup.evaluate((theme) => {
+        const select = document.getElementById('theme') as HTMLSelectElement;
+        select.value = theme;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, value);
+    await popup.byRole('button', 'Settings').click();
+    await popup.byRole('combobox', 'Theme').waitFor();
+    await choose('dark');
+    await expect.poll(background).not.toBe(light);
+    const dark = await background();
+    await popup.close();
+    popup = await session.openPopup();
+    await popup.setColorScheme('light');
+    await popup.byRole('searchbox', 'Search vault').waitFor();
+    await expect.poll(background).toBe(dark);
+    await popup.byRole('button', 'Settings').click();
+    await popup.byRole('combobox', 'Theme').waitFor();
+    await choose('system');
+    await expect.poll(background).toBe(light);
+    await popup.byRole('button', 'Back').click();
+  });
+
   it('takes screenshots of the main views, light and dark', async () => {
     if (browserName !== 'chromium') return; // one set of pictures is enough; Chromium's are the reference
     mkdirSync(SCREENSHOTS, { recursive: true });

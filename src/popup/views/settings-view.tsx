@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DiagnosticsInfo, Settings } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
+import { applyTheme } from '../theme';
 import { ExportSettings, ImportSettings } from './data-settings';
 import { ChangeMasterPassword, KdfStrength } from './security-settings';
 
@@ -38,6 +39,22 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
           {[1, 5, 15, 30, 60, 240, 0].map((minutes) => (
             <option value={String(minutes)}>{minutes === 0 ? 'Never (until the browser closes)' : `After ${minutes} min without use`}</option>
           ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="theme">Theme</label>
+        <select
+          id="theme"
+          value={settings.theme}
+          onChange={(e) => {
+            const theme = e.currentTarget.value as Settings['theme'];
+            applyTheme(theme);
+            void change({ theme });
+          }}
+        >
+          <option value="system">Follow the system</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
         </select>
       </div>
       <label class="check">

@@ -122,7 +122,12 @@ function wrap(target: Page | Frame, page: Page): TestPage {
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });
     },
-    setColorScheme: (scheme) => page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]),
+    // WebDriver BiDi cannot emulate media features yet; headless Firefox is light,
+    // so "light" is checked, and "dark" is refused rather than faked.
+    setColorScheme: async (scheme) => {
+      const dark = await frame.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+      if (dark !== (scheme === 'dark')) throw new Error(`Firefox over WebDriver BiDi cannot switch the system theme to ${scheme}`);
+    },
     close: () => page.close(),
   };
 }
