@@ -34,12 +34,18 @@ function fromDirectory(base: string, pathname: string): FixtureResponse {
   return { status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) };
 }
 
+// Hosts (and single files) served from another host's fixtures, where the real
+// sites serve the same thing: sovereign clouds, second hostnames, a look-alike.
+const ALIASES: Record<string, string> = JSON.parse(readFileSync(join(FIXTURES, 'hosts', 'aliases.json'), 'utf8'));
+
 /** The fixture for a URL at a routed hostname, or null when that host has no fixtures. */
 export function resolveHostFixture(url: string): FixtureResponse | null {
   const { hostname, pathname } = new URL(url);
-  const base = join(FIXTURES, 'hosts', hostname);
-  if (!existsSync(base)) return null;
-  return fromDirectory(base, pathname);
+  const fileAlias = ALIASES[`${hostname}${pathname}`];
+  if (fileAlias) return fromDirectory(join(FIXTURES, 'hosts'), fileAlias);
+  const host = existsSync(join(FIXTURES, 'hosts', hostname)) ? hostname : ALIASES[hostname];
+  if (!host) return null;
+  return fromDirectory(join(FIXTURES, 'hosts', host), pathname);
 }
 
 export interface FixtureServer {
