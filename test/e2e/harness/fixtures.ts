@@ -41,10 +41,10 @@ const ALIASES: Record<string, string> = JSON.parse(readFileSync(join(FIXTURES, '
 /** The fixture for a URL at a routed hostname, or null when that host has no fixtures. */
 export function resolveHostFixture(url: string): FixtureResponse | null {
   const { hostname, pathname } = new URL(url);
-  const fileAlias = ALIASES[`${hostname}${pathname}`];
-  if (fileAlias) return fromDirectory(join(FIXTURES, 'hosts'), fileAlias);
   const host = existsSync(join(FIXTURES, 'hosts', hostname)) ? hostname : ALIASES[hostname];
   if (!host) return null;
+  const fileAlias = ALIASES[`${host}${pathname}`];
+  if (fileAlias) return fromDirectory(join(FIXTURES, 'hosts'), fileAlias);
   return fromDirectory(join(FIXTURES, 'hosts', host), pathname);
 }
 
