@@ -57,6 +57,8 @@ export function ItemEditor({ id, onDone }: { id: string | null; onDone: () => vo
     }
   }
 
+  // Editing starts once the item is loaded, so nothing typed is overwritten by its arrival.
+  if (id && !existing) return <p class="loading">{error ?? 'Loading…'}</p>;
   return (
     <form class="screen editor" onSubmit={save}>
       <header class="toolbar">
