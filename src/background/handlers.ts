@@ -122,10 +122,11 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
       return settings;
     },
     'diagnostics.info': () => ({ version: browser.runtime.getManifest().version, backgroundStartedAt: startedAt }),
-    'autofill.openMenu': async ({ fieldKind, fieldRules }, sender) => {
+    'autofill.openMenu': async ({ fieldKind, fieldRules, webauthn }, sender) => {
       if (sender.kind !== 'content') throw new UserFacingError('forbidden-sender', 'Only a page can open the menu.');
       const { tabId, frameId, origin, url } = sender;
-      return { token: await openMenuSession(session, { tabId, frameId, origin, url, fieldKind, ...(fieldRules ? { fieldRules } : {}) }) };
+      const extra = { ...(fieldRules ? { fieldRules } : {}), ...(webauthn ? { webauthn } : {}) };
+      return { token: await openMenuSession(session, { tabId, frameId, origin, url, fieldKind, ...extra }) };
     },
     'menu.generate': async ({ token }, sender) => {
       const result = await autofill.menuGenerate(token, sender);

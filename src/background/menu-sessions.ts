@@ -19,6 +19,8 @@ export interface MenuSession {
   fieldKind: MenuFieldKind;
   /** For new-password fields: the field's own password rules. */
   fieldRules?: FieldRuleAttributes;
+  /** The field's autocomplete names `webauthn` (conditional passkey requests). */
+  webauthn?: boolean;
   expires: number;
 }
 

@@ -166,7 +166,8 @@ export class AutofillController {
     try {
       // The background learns this frame's tab, origin and URL from the sender, not from us.
       const fieldRules = fieldKind === 'new-password' ? fieldRuleAttributes(field) : undefined;
-      ({ token } = await sendRequest('autofill.openMenu', { fieldKind, ...(fieldRules ? { fieldRules } : {}) }));
+      const webauthn = fieldKind === 'username' && (field.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/).includes('webauthn');
+      ({ token } = await sendRequest('autofill.openMenu', { fieldKind, ...(fieldRules ? { fieldRules } : {}), ...(webauthn ? { webauthn } : {}) }));
     } catch {
       return;
     } finally {

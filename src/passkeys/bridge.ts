@@ -9,7 +9,16 @@ import { showPrompt } from './bridge/prompt-host';
 import { BRIDGE_HELLO, handshake, PAGE_HELLO, type BridgeReply, type PageRequest } from './bridge/wire';
 
 /** One ceremony at a time per frame, as browsers do. */
-let current: { id: number; token: string | null; aborted: boolean } | null = null;
+let current: { id: number; token: string | null; aborted: boolean; conditional: boolean } | null = null;
+
+/** Ends the current ceremony's claim on this frame and asks the background to abort it. */
+async function abortCurrent(): Promise<void> {
+  const state = current;
+  if (!state) return;
+  state.aborted = true;
+  current = null; // the page may start its next request at once
+  if (state.token) await sendRequest('passkeys.abort', { token: state.token }).catch(() => undefined);
+}
 
 function ancestorsSameOrigin(): boolean {
   try {
@@ -25,12 +34,18 @@ function ancestorsSameOrigin(): boolean {
 
 const refused = (message: string): CeremonyOutcome => ({ kind: 'error', name: 'NotAllowedError', message });
 
-async function run(op: 'create' | 'get', options: unknown, state: NonNullable<typeof current>): Promise<CeremonyOutcome> {
-  const begun = await sendRequest('passkeys.begin', { operation: op, options, ancestorsSameOrigin: ancestorsSameOrigin() });
+async function run(op: 'create' | 'get', options: unknown, conditional: boolean, state: NonNullable<typeof current>): Promise<CeremonyOutcome> {
+  const begun = await sendRequest('passkeys.begin', {
+    operation: op,
+    options,
+    ancestorsSameOrigin: ancestorsSameOrigin(),
+    ...(conditional && op === 'get' ? { conditional: true } : {}),
+  });
   if (begun.kind !== 'consent') return begun;
   state.token = begun.token;
   if (state.aborted) await sendRequest('passkeys.abort', { token: begun.token });
-  const close = showPrompt(begun.token);
+  // A conditional get shows no consent: its passkeys wait in the inline menu of a `webauthn` field.
+  const close = conditional ? () => undefined : showPrompt(begun.token);
   try {
     for (let failures = 0; ; ) {
       // A background stopped mid-wait drops the answer; the ceremony itself is kept, so ask again.
@@ -52,19 +67,20 @@ async function handle(port: MessagePort, request: PageRequest): Promise<void> {
     return reply({ id: request.id, available: status.enabled });
   }
   if (request.op === 'abort') {
-    if (current?.id !== request.id) return;
-    current.aborted = true;
-    if (current.token) await sendRequest('passkeys.abort', { token: current.token }).catch(() => undefined);
+    if (current?.id === request.id) await abortCurrent();
     return;
   }
+  const conditional = request.conditional === true;
+  // A modal request supersedes a pending conditional one, as in browsers.
+  if (current?.conditional && !conditional) void abortCurrent();
   if (current) return reply({ id: request.id, outcome: refused('A passkey request is already in progress.') });
-  const state = (current = { id: request.id, token: null, aborted: false });
+  const state = (current = { id: request.id, token: null, aborted: false, conditional });
   try {
-    reply({ id: request.id, outcome: await run(request.op, request.options, state) });
+    reply({ id: request.id, outcome: await run(request.op, request.options, conditional, state) });
   } catch {
     reply({ id: request.id, outcome: refused('Latchkey could not complete the passkey request.') });
   } finally {
-    current = null;
+    if (current === state) current = null;
   }
 }
 

@@ -62,10 +62,11 @@ async function ceremony(
   json: unknown,
   signal: AbortSignal | undefined,
   browserOwn: () => Promise<Credential | null>,
+  conditional = false,
 ): Promise<Credential | null> {
   if (signal?.aborted) throw abortError(signal);
   const id = nextId++;
-  const answer = ask({ id, op, options: json });
+  const answer = ask({ id, op, options: json, ...(conditional ? { conditional: true } : {}) });
   const aborted = new Promise<never>((_, reject) => {
     signal?.addEventListener('abort', () => {
       pending.delete(id);
@@ -96,15 +97,15 @@ function install(): void {
   };
   const get = function (this: CredentialsContainer, options?: CredentialRequestOptions) {
     const own = () => nativeGet.call(this, options);
-    // Conditional mediation (autofill UI) is left to the browser for now.
-    if (!port || !options?.publicKey || options.mediation === 'conditional') return own();
+    // Conditional mediation: Latchkey offers the passkeys in the inline menu of a `webauthn` field.
+    if (!port || !options?.publicKey) return own();
     let json: unknown;
     try {
       json = requestOptionsToJSON(options.publicKey);
     } catch (error) {
       return Promise.reject(error);
     }
-    return ceremony('get', json, options.signal, own);
+    return ceremony('get', json, options.signal, own, options.mediation === 'conditional');
   };
   Object.defineProperty(container, 'create', { value: create, writable: true, configurable: true, enumerable: true });
   Object.defineProperty(container, 'get', { value: get, writable: true, configurable: true, enumerable: true });
@@ -119,6 +120,16 @@ function install(): void {
       return nativeUvpa.call(pkc);
     };
     Object.defineProperty(pkc, 'isUserVerifyingPlatformAuthenticatorAvailable', { value: uvpa, writable: true, configurable: true });
+  }
+  // Latchkey offers passkeys in the inline menu of `webauthn` fields (conditional mediation).
+  const nativeCma = (pkc as { isConditionalMediationAvailable?: () => Promise<boolean> } | undefined)?.isConditionalMediationAvailable;
+  if (pkc) {
+    const cma = async () => {
+      const reply = port ? await ask({ id: nextId++, op: 'available' }) : null;
+      if (reply && 'available' in reply && reply.available) return true;
+      return nativeCma ? nativeCma.call(pkc) : false;
+    };
+    Object.defineProperty(pkc, 'isConditionalMediationAvailable', { value: cma, writable: true, configurable: true });
   }
 }
 

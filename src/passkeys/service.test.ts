@@ -2,7 +2,8 @@
 // ceremony, and that each ceremony is decided exactly once.
 import { describe, expect, it } from 'vitest';
 import { memoryArea } from '../background/memory-area';
-import { PasskeyService, VERIFICATION_WINDOW_MS } from '../background/passkeys/service';
+import { openMenuSession } from '../background/menu-sessions';
+import { conditionalMenuPasskeys, PasskeyService, VERIFICATION_WINDOW_MS } from '../background/passkeys/service';
 import { VaultService } from '../background/vault-service';
 import type { AuthenticationResponseJSON, BeginAnswer, RegistrationResponseJSON } from '../shared/protocol-passkeys';
 import { fromBase64Url, toBase64Url } from '../vault/bytes';
@@ -39,7 +40,7 @@ async function setup(topUrl = `${ORIGIN}/`) {
     activeTabId: async () => 7,
   };
   const service = new PasskeyService({ vault, local, session, tabs, now });
-  return { service, vault, local, advance: (ms: number) => (clock += ms) };
+  return { service, vault, local, session, now, advance: (ms: number) => (clock += ms) };
 }
 
 function tokenOf(answer: BeginAnswer): string {
@@ -157,5 +158,42 @@ describe('PasskeyService', () => {
     const token = tokenOf(await service.begin('create', createOptions(), true, top));
     advance(5 * 60_000 + 1);
     expect(await service.finish(token, top)).toMatchObject({ kind: 'error', name: 'NotAllowedError' });
+  });
+
+  it('answers a conditional get from the inline menu of a webauthn field in the same frame, once', async () => {
+    const { service, vault, session, now } = await setup();
+    await register(service);
+    const token = tokenOf(await service.begin('get', { challenge: 'AAAA' }, true, top, true));
+    // No consent page for a conditional request.
+    await expect(service.prompt(token, view)).rejects.toThrow();
+    const frame = { tabId: 7, frameId: 0, origin: ORIGIN, url: `${ORIGIN}/` };
+    const plain = await openMenuSession(session, { ...frame, fieldKind: 'username' }, now());
+    const other = await openMenuSession(session, { ...frame, frameId: 2, fieldKind: 'username', webauthn: true }, now());
+    const menu = await openMenuSession(session, { ...frame, fieldKind: 'username', webauthn: true }, now());
+    expect(await conditionalMenuPasskeys({ vault, session, now }, { ...frame, fieldKind: 'username' })).toBeNull();
+    const offer = await conditionalMenuPasskeys({ vault, session, now }, { ...frame, fieldKind: 'username', webauthn: true });
+    expect(offer).toMatchObject({ needsPassword: false, passkeys: [{ userName: 'adele@contoso.example' }] });
+    const passkeyId = offer!.passkeys[0]!.id;
+    const menuView = { ...view, url: 'chrome-extension://x/ui/menu.html' };
+    await expect(service.useFromMenu(plain, passkeyId, menuView)).rejects.toThrow(/not asking/);
+    await expect(service.useFromMenu(other, passkeyId, menuView)).rejects.toThrow(/not asking/);
+    await expect(service.useFromMenu(menu, 'nope', menuView)).rejects.toThrow(/not offered/);
+    await expect(service.useFromMenu(menu, passkeyId, { ...menuView, tabId: 8 })).rejects.toThrow();
+    await service.useFromMenu(menu, passkeyId, menuView);
+    await expect(service.useFromMenu(menu, passkeyId, menuView)).rejects.toThrow();
+    const outcome = await service.finish(token, top);
+    expect(outcome.kind).toBe('credential');
+    expect((outcome as { credential: AuthenticationResponseJSON }).credential.response.userHandle).toBe(toBase64Url(Uint8Array.of(1, 2, 3)));
+  });
+
+  it('ends a conditional get when the page aborts it: the menu no longer offers it', async () => {
+    const { service, vault, session, now } = await setup();
+    await register(service);
+    const token = tokenOf(await service.begin('get', { challenge: 'AAAA' }, true, top, true));
+    const menu = { tabId: 7, frameId: 0, origin: ORIGIN, fieldKind: 'username' as const, webauthn: true };
+    expect(await conditionalMenuPasskeys({ vault, session, now }, menu)).not.toBeNull();
+    await service.abort(token, top);
+    expect(await conditionalMenuPasskeys({ vault, session, now }, menu)).toBeNull();
+    expect(await service.finish(token, top)).toMatchObject({ kind: 'error', name: 'AbortError' });
   });
 });

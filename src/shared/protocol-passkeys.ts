@@ -74,6 +74,13 @@ export interface PasskeyPrompt {
   finished: boolean;
 }
 
+/** Passkeys a pending conditional get offers in the inline menu of a `webauthn` field. */
+export interface MenuPasskeys {
+  passkeys: { id: string; name: string; userName: string }[];
+  /** The site requires user verification and the master password was not entered lately. */
+  needsPassword: boolean;
+}
+
 export interface PasskeySettings {
   enabled: boolean;
 }
@@ -82,9 +89,9 @@ const token = string({ min: 16, max: 64 });
 
 export const passkeyProtocol = {
   /** The bridge starts a create() or get(); `options` is WebAuthn JSON, checked in full by the handler. */
-  'passkeys.begin': request<{ operation: 'create' | 'get'; options: unknown; ancestorsSameOrigin: boolean }, BeginAnswer>(
+  'passkeys.begin': request<{ operation: 'create' | 'get'; options: unknown; ancestorsSameOrigin: boolean; conditional?: boolean }, BeginAnswer>(
     ['content'],
-    object({ operation: literal('create', 'get'), options: unknownValue, ancestorsSameOrigin: boolean }),
+    object({ operation: literal('create', 'get'), options: unknownValue, ancestorsSameOrigin: boolean, conditional: optional(boolean) }),
   ),
   /** The bridge waits (a while) for the outcome of the ceremony it began. */
   'passkeys.finish': request<{ token: string }, FinishAnswer>(['content'], object({ token })),
@@ -97,6 +104,14 @@ export const passkeyProtocol = {
   'passkeys.decide': request<{ token: string; choice: 'save' | 'use' | 'cancel'; itemId?: string }, { done: true }>(
     ['inline-ui'],
     object({ token, choice: literal('save', 'use', 'cancel'), itemId: optional(string({ min: 1, max: 100 })) }),
+  ),
+  /**
+   * A trusted click on a passkey in the inline menu (conditional mediation): the
+   * menu's own token names the frame; the pending conditional get of that frame answers.
+   */
+  'menu.usePasskey': request<{ token: string; passkeyId: string }, { done: true }>(
+    ['inline-ui'],
+    object({ token, passkeyId: string({ min: 1, max: 100 }) }),
   ),
   'passkeys.settings': request<Record<string, never>, PasskeySettings>(['popup'], object({})),
   'passkeys.setSettings': request<PasskeySettings, PasskeySettings>(['popup'], object({ enabled: boolean })),

@@ -87,6 +87,10 @@ export interface MenuState {
   pickedId: string | null;
   /** A new-password field: offer to generate one that meets the site's rules. */
   canGenerate: boolean;
+  /** A `webauthn` field while the frame waits on a conditional passkey request: its passkeys. */
+  passkeys?: { id: string; name: string; userName: string }[];
+  /** Those passkeys need the master password typed again (the site requires user verification). */
+  passkeyNeedsPassword?: boolean;
 }
 
 export interface MenuOpened {
@@ -194,10 +198,12 @@ const coreProtocol = {
   ),
   'diagnostics.info': request<Record<string, never>, DiagnosticsInfo>(['popup'], object({})),
   /** A content script asks to open the inline menu over a field of its frame. */
-  'autofill.openMenu': request<{ fieldKind: MenuFieldKind; fieldRules?: FieldRuleAttributes }, MenuOpened>(
+  'autofill.openMenu': request<{ fieldKind: MenuFieldKind; fieldRules?: FieldRuleAttributes; webauthn?: boolean }, MenuOpened>(
     ['content'],
     object({
       fieldKind: literal('username', 'password', 'new-password', 'one-time-code'),
+      /** The field's autocomplete names `webauthn`: a pending conditional passkey request may be offered. */
+      webauthn: optional(boolean),
       fieldRules: optional(
         object({
           minLength: optional(integer({ min: -1, max: 100_000 })),

@@ -66,8 +66,11 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
     return page;
   }
 
-  async function start(page: TestPage, kind: 'create' | 'get', options: unknown): Promise<void> {
-    await page.evaluate(([k, o]) => (window as unknown as { rp: { start(k: string, o: unknown): void } }).rp.start(k, o), [kind, options] as const);
+  async function start(page: TestPage, kind: 'create' | 'get', options: unknown, mediation?: 'conditional'): Promise<void> {
+    await page.evaluate(
+      ([k, o, m]) => (window as unknown as { rp: { start(k: string, o: unknown, m?: string): void } }).rp.start(k, o, m ?? undefined),
+      [kind, options, mediation ?? null] as const,
+    );
   }
 
   async function settled(page: TestPage, timeoutMs = 15_000): Promise<RpResult> {
@@ -86,8 +89,7 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
     return (await listItems(session)).filter((item) => item.type === 'passkey').length;
   }
 
-  async function register(alg: number): Promise<Registered> {
-    const userName = `user${-alg}@contoso.example`;
+  async function register(alg: number, userName = `user${-alg}@contoso.example`): Promise<Registered> {
     const userId = new Uint8Array(randomBytes(16));
     const options = creationOptions(alg, userName, userId);
     const page = await open();
@@ -175,6 +177,63 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
   it('presents itself as a user-verifying platform authenticator', async () => {
     const page = await open();
     expect(await page.evaluate(() => PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable(), undefined)).toBe(true);
+    await page.close();
+  });
+
+  it('answers isConditionalMediationAvailable() with true', async () => {
+    const page = await open();
+    expect(await page.evaluate(() => PublicKeyCredential.isConditionalMediationAvailable(), undefined)).toBe(true);
+    await page.close();
+  });
+
+  it('offers passkeys in the inline menu of a webauthn field (conditional mediation), verified by @simplewebauthn/server', async () => {
+    const passkey = await register(-7, 'adele@contoso.example');
+    const challenge = b64u(randomBytes(32));
+    const page = await open(`${RP}/?webauthn`);
+    await start(page, 'get', { challenge, rpId: RP_ID, userVerification: 'preferred' }, 'conditional');
+    // A conditional request waits quietly: no consent over the page.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await page.hasFrame(session.extensionUrl('ui/passkey.html'))).toBe(false);
+    expect((await page.evaluate(() => (window as unknown as { rp: { result(): RpResult } }).rp.result(), undefined)).status).toBe('pending');
+    await page.byDeepSelector('#username').click();
+    const menu = await page.frame(session.extensionUrl('ui/menu.html'), 15_000);
+    await menu.byRole('button', /Passkey.*adele@contoso\.example/).click();
+    const result = await settled(page);
+    expect(result.status, result.message).toBe('ok');
+    const { checks, ...fromFields } = result.credential!;
+    expect(checks.isAssertionResponse).toBe(true);
+    expect(fromFields.id).toBe(passkey.credential.id);
+    expect(fromFields.response.userHandle).toBe(b64u(passkey.userId));
+    const verification = await verifyAuthenticationResponse({
+      response: fromFields as never,
+      expectedChallenge: challenge,
+      expectedOrigin: RP,
+      expectedRPID: RP_ID,
+      credential: passkey.credential,
+      requireUserVerification: true,
+    });
+    expect(verification.verified).toBe(true);
+    expect(verification.authenticationInfo.newCounter).toBe(1);
+    expect(await page.hasFrame(session.extensionUrl('ui/passkey.html'))).toBe(false);
+    await page.close();
+  });
+
+  it('cancels a pending conditional request when the page aborts it', async () => {
+    const page = await open(`${RP}/?webauthn`);
+    await start(page, 'get', { challenge: b64u(randomBytes(32)), rpId: RP_ID }, 'conditional');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await page.evaluate(() => (window as unknown as { rp: { abort(): void } }).rp.abort(), undefined);
+    expect(await settled(page)).toMatchObject({ status: 'error', name: 'AbortError' });
+    // The ceremony is over in the background too: the menu offers no passkey.
+    await page.byDeepSelector('#username').click();
+    const menu = await page.frame(session.extensionUrl('ui/menu.html'), 15_000);
+    await menu.waitForText('No logins saved');
+    expect(await menu.byRole('button', /Passkey/).isVisible()).toBe(false);
+    // A modal request may follow at once, as sites do.
+    await start(page, 'get', { challenge: b64u(randomBytes(32)), rpId: RP_ID });
+    await (await consent(page)).byRole('button', 'Cancel').waitFor();
+    await page.evaluate(() => (window as unknown as { rp: { abort(): void } }).rp.abort(), undefined);
+    expect(await settled(page)).toMatchObject({ status: 'error', name: 'AbortError' });
     await page.close();
   });
 

@@ -12,6 +12,7 @@ import { mergeRules, RulesConflictError } from '../../generator/site-rules';
 import { rulesFromField } from '../../generator/field-rules';
 import { rememberGenerated } from './generated';
 import { resolveMenuSession, type MenuSession } from '../menu-sessions';
+import { conditionalMenuPasskeys } from '../passkeys/service';
 import type { SenderContext } from '../sender';
 import type { StorageArea } from '../storage-area';
 import type { VaultService } from '../vault-service';
@@ -73,6 +74,7 @@ export class AutofillService {
     const pick = await currentPick(this.deps.session, menu.tabId, this.now());
     const pickedId = pick && logins.some((item) => item.id === pick.itemId) ? pick.itemId : null;
     if (pickedId) logins = [...logins.filter((item) => item.id === pickedId), ...logins.filter((item) => item.id !== pickedId)];
+    const offer = await conditionalMenuPasskeys({ vault: this.deps.vault, session: this.deps.session, now: this.now }, menu);
     return {
       vault: state,
       host,
@@ -80,6 +82,7 @@ export class AutofillService {
       logins: logins.map((item) => ({ id: item.id, name: item.name, username: item.username, hasTotp: item.totp !== '' })),
       pickedId,
       canGenerate,
+      ...(offer ? { passkeys: offer.passkeys, passkeyNeedsPassword: offer.needsPassword } : {}),
     };
   }
 

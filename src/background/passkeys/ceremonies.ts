@@ -7,6 +7,7 @@ import { randomBytes, toBase64Url } from '../../vault/bytes';
 import type { StorageArea } from '../storage-area';
 
 const PREFIX = 'passkeys.ceremony.';
+const CONDITIONAL = 'passkeys.conditional.';
 /** WebAuthn's recommended ceiling for a ceremony with user interaction. */
 export const CEREMONY_LIFETIME_MS = 5 * 60_000;
 
@@ -21,6 +22,8 @@ export interface Ceremony {
   /** The page's options (WebAuthn JSON), parsed again where used. */
   options: unknown;
   expires: number;
+  /** A conditional get (mediation: 'conditional'): offered in the inline menu, no consent page. */
+  conditional?: boolean;
   /** Set once: the first decision wins, later ones are refused. */
   outcome: CeremonyOutcome | null;
 }
@@ -39,7 +42,22 @@ export class Ceremonies {
 
   async open(fields: Omit<Ceremony, 'token' | 'expires' | 'outcome'>): Promise<Ceremony> {
     const ceremony: Ceremony = { ...fields, token: toBase64Url(randomBytes(16)), expires: this.now() + CEREMONY_LIFETIME_MS, outcome: null };
-    await this.area.set({ [PREFIX + ceremony.token]: ceremony });
+    await this.area.set({
+      [PREFIX + ceremony.token]: ceremony,
+      // The frame's pending conditional get, for its inline menu (one per frame, the newest).
+      ...(ceremony.conditional ? { [CONDITIONAL + ceremony.tabId + '.' + ceremony.frameId]: ceremony.token } : {}),
+    });
+    return ceremony;
+  }
+
+  /** The open conditional get of this frame, if any (still undecided and unexpired). */
+  async conditionalFor(tabId: number, frameId: number, origin: string): Promise<Ceremony | null> {
+    const key = CONDITIONAL + tabId + '.' + frameId;
+    const token = (await this.area.get(key))[key];
+    if (typeof token !== 'string') return null;
+    const ceremony = await this.find(token, tabId).catch(() => null);
+    if (!ceremony?.conditional || ceremony.frameId !== frameId || ceremony.origin !== origin) return null;
+    if (ceremony.outcome !== null || this.claimed.has(token) || ceremony.expires < this.now()) return null;
     return ceremony;
   }
 

@@ -31,10 +31,12 @@ export function createPasskeyHandlers(deps: PasskeyHandlerDeps) {
     'passkeys.prompt': Handler<'passkeys.prompt'>;
     'passkeys.decide': Handler<'passkeys.decide'>;
     'passkeys.settings': Handler<'passkeys.settings'>;
+    'menu.usePasskey': Handler<'menu.usePasskey'>;
     'passkeys.setSettings': Handler<'passkeys.setSettings'>;
   } = {
-    'passkeys.begin': ({ operation, options, ancestorsSameOrigin }, sender) =>
-      service.begin(operation, options, ancestorsSameOrigin, as(sender, 'content')),
+    'passkeys.begin': ({ operation, options, ancestorsSameOrigin, conditional }, sender) =>
+      service.begin(operation, options, ancestorsSameOrigin, as(sender, 'content'), conditional === true),
+    'menu.usePasskey': ({ token, passkeyId }, sender) => service.useFromMenu(token, passkeyId, as(sender, 'inline-ui')),
     'passkeys.finish': ({ token }, sender) => service.finish(token, as(sender, 'content')),
     'passkeys.abort': ({ token }, sender) => service.abort(token, as(sender, 'content')),
     'passkeys.status': () => readPasskeySettings(deps.local),

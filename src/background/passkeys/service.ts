@@ -6,6 +6,7 @@ import type {
   BeginAnswer,
   CeremonyOutcome,
   FinishAnswer,
+  MenuPasskeys,
   PasskeyPrompt,
 } from '../../shared/protocol-passkeys';
 import { fromBase64Url, bytesEqual } from '../../vault/bytes';
@@ -20,6 +21,7 @@ import {
   WebAuthnError,
 } from '../../passkeys/authenticator';
 import type { TabsPort } from '../autofill/fill-service';
+import { resolveMenuSession, type MenuSession } from '../menu-sessions';
 import type { SenderContext } from '../sender';
 import type { StorageArea } from '../storage-area';
 import type { VaultService } from '../vault-service';
@@ -68,7 +70,13 @@ export class PasskeyService {
     this.ceremonies = new Ceremonies(deps.session, this.now);
   }
 
-  async begin(operation: 'create' | 'get', rawOptions: unknown, ancestorsSameOrigin: boolean, sender: ContentSender): Promise<BeginAnswer> {
+  async begin(
+    operation: 'create' | 'get',
+    rawOptions: unknown,
+    ancestorsSameOrigin: boolean,
+    sender: ContentSender,
+    conditional = false,
+  ): Promise<BeginAnswer> {
     if (!(await readPasskeySettings(this.deps.local)).enabled) return { kind: 'fallback' };
     let rpId: string;
     try {
@@ -93,12 +101,13 @@ export class PasskeyService {
       origin: sender.origin,
       rpId,
       options: rawOptions,
+      ...(conditional && operation === 'get' ? { conditional: true } : {}),
     });
     return { kind: 'consent', token: ceremony.token };
   }
 
   async prompt(token: string, sender: ViewSender): Promise<PasskeyPrompt> {
-    const ceremony = await this.ceremonies.find(token, sender.tabId);
+    const ceremony = await this.consentCeremony(token, sender);
     const vault = (await this.deps.vault.status()).state;
     const create = ceremony.operation === 'create' ? parseCreateOptions(ceremony.options) : null;
     const prompt: PasskeyPrompt = {
@@ -130,7 +139,7 @@ export class PasskeyService {
   }
 
   async decide(token: string, choice: 'save' | 'use' | 'cancel', itemId: string | undefined, sender: ViewSender): Promise<{ done: true }> {
-    const ceremony = await this.ceremonies.find(token, sender.tabId);
+    const ceremony = await this.consentCeremony(token, sender);
     if (choice !== 'cancel' && !(await this.verifiedFor(ceremony))) {
       throw new UserFacingError('wrong-password', 'This site asks Latchkey to confirm it is you: enter your master password.');
     }
@@ -163,7 +172,39 @@ export class PasskeyService {
     return { ok: true };
   }
 
+  /**
+   * A trusted click on a passkey in the inline menu of a `webauthn` field: the
+   * pending conditional get of the menu's frame is answered with that passkey,
+   * under the same checks and user-verification rules as the consent page.
+   */
+  async useFromMenu(menuToken: string, passkeyId: string, sender: ViewSender): Promise<{ done: true }> {
+    const menu = await resolveMenuSession(this.deps.session, menuToken, sender.tabId, this.now());
+    const ceremony = menu.webauthn && menu.fieldKind === 'username'
+      ? await this.ceremonies.conditionalFor(menu.tabId, menu.frameId, menu.origin)
+      : null;
+    if (!ceremony) throw new UserFacingError('not-found', 'This page is not asking for a passkey any more.');
+    if (!(await this.verifiedFor(ceremony))) {
+      throw new UserFacingError('wrong-password', 'This site asks Latchkey to confirm it is you: enter your master password.');
+    }
+    await this.ceremonies.decideOnce(ceremony, async () => {
+      try {
+        return await this.assert(ceremony, passkeyId);
+      } catch (error) {
+        if (error instanceof UserFacingError) throw error;
+        return asOutcome(error);
+      }
+    });
+    return { done: true };
+  }
+
   // -------------------------------------------------------------------------
+
+  /** The consent page serves modal ceremonies only; conditional ones are answered from the inline menu. */
+  private async consentCeremony(token: string, sender: ViewSender): Promise<Ceremony> {
+    const ceremony = await this.ceremonies.find(token, sender.tabId);
+    if (ceremony.conditional) throw new UserFacingError('not-found', 'This passkey request is no longer open.');
+    return ceremony;
+  }
 
   /** Only the frame that began a ceremony may collect or abort it. */
   private async ownCeremony(token: string, sender: ContentSender): Promise<Ceremony> {
@@ -184,19 +225,17 @@ export class PasskeyService {
     return ancestorsSameOrigin && top === sender.origin;
   }
 
-  private async verifiedLately(): Promise<boolean> {
-    const at = await this.deps.vault.unlockedAt();
-    return at !== null && this.now() - at <= VERIFICATION_WINDOW_MS;
+  private verifiedLately(): Promise<boolean> {
+    return verifiedLately(this.deps.vault, this.now);
   }
 
   /** Whether the ceremony may go ahead as far as user verification goes. */
-  private async verifiedFor(ceremony: Ceremony): Promise<boolean> {
-    const options = ceremony.operation === 'create' ? parseCreateOptions(ceremony.options) : parseGetOptions(ceremony.options);
-    return userVerificationOf(ceremony.operation, options) !== 'required' || (await this.verifiedLately());
+  private verifiedFor(ceremony: Ceremony): Promise<boolean> {
+    return verifiedFor(this.deps.vault, this.now, ceremony);
   }
 
-  private async passkeys(): Promise<PasskeyItem[]> {
-    return (await this.deps.vault.read()).items.filter((item): item is PasskeyItem => item.type === 'passkey');
+  private passkeys(): Promise<PasskeyItem[]> {
+    return passkeysOf(this.deps.vault);
   }
 
   private matches(ceremony: Ceremony, passkeys: PasskeyItem[]): PasskeyItem[] {
@@ -244,4 +283,37 @@ export class PasskeyService {
     });
     return { kind: 'credential', credential: authenticationJSON(result.response) };
   }
+}
+
+async function verifiedLately(vault: VaultService, now: () => number): Promise<boolean> {
+  const at = await vault.unlockedAt();
+  return at !== null && now() - at <= VERIFICATION_WINDOW_MS;
+}
+
+async function verifiedFor(vault: VaultService, now: () => number, ceremony: Ceremony): Promise<boolean> {
+  const options = ceremony.operation === 'create' ? parseCreateOptions(ceremony.options) : parseGetOptions(ceremony.options);
+  return userVerificationOf(ceremony.operation, options) !== 'required' || (await verifiedLately(vault, now));
+}
+
+async function passkeysOf(vault: VaultService): Promise<PasskeyItem[]> {
+  return (await vault.read()).items.filter((item): item is PasskeyItem => item.type === 'passkey');
+}
+
+/**
+ * For the inline menu of a `webauthn` field: the passkeys the frame's pending
+ * conditional get would accept, or null when it has none pending (or the vault is locked).
+ */
+export async function conditionalMenuPasskeys(
+  deps: { vault: VaultService; session: StorageArea; now?: () => number },
+  menu: Pick<MenuSession, 'tabId' | 'frameId' | 'origin' | 'fieldKind' | 'webauthn'>,
+): Promise<MenuPasskeys | null> {
+  if (!menu.webauthn || menu.fieldKind !== 'username' || !(await deps.vault.isUnlocked())) return null;
+  const now = deps.now ?? Date.now;
+  const ceremony = await new Ceremonies(deps.session, now).conditionalFor(menu.tabId, menu.frameId, menu.origin);
+  if (!ceremony) return null;
+  const matches = matchingPasskeys(ceremony.rpId, parseGetOptions(ceremony.options).allowCredentials, await passkeysOf(deps.vault));
+  return {
+    passkeys: matches.map((p) => ({ id: p.id, name: p.name, userName: p.userName })),
+    needsPassword: !(await verifiedFor(deps.vault, now, ceremony)),
+  };
 }

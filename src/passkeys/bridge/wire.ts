@@ -9,7 +9,7 @@ export const PAGE_HELLO = 'latchkey:passkeys-page';
 export const BRIDGE_HELLO = 'latchkey:passkeys-bridge';
 
 export type PageRequest =
-  | { id: number; op: 'create' | 'get'; options: unknown }
+  | { id: number; op: 'create' | 'get'; options: unknown; conditional?: boolean }
   | { id: number; op: 'abort' }
   | { id: number; op: 'available' };
 

@@ -89,6 +89,45 @@ function LoginButton({ login, picked, onChoose }: { login: MenuLogin; picked: bo
   );
 }
 
+type MenuPasskey = NonNullable<MenuState['passkeys']>[number];
+
+/** The passkeys of the page's pending conditional request (a `webauthn` field), one button each. */
+function PasskeyButtons({ token, state, onError }: { token: string; state: MenuState; onError: (message: string) => void }) {
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (!state.passkeys?.length) return null;
+  const use = async (passkey: MenuPasskey) => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      // A site that requires user verification gets the master password typed again.
+      if (state.passkeyNeedsPassword) await sendRequest('vault.unlock', { password });
+      await sendRequest('menu.usePasskey', { token, passkeyId: passkey.id });
+      await sendRequest('menu.close', { token }).catch(() => undefined);
+    } catch (failure) {
+      setPassword('');
+      onError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="logins" role="group" aria-label={`Passkeys for ${state.host}`}>
+      {state.passkeyNeedsPassword && (
+        <label>
+          Master password
+          <input type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+      )}
+      {state.passkeys.map((passkey) => (
+        <button key={passkey.id} type="button" class="login passkey" onClick={trusted(() => void use(passkey))}>
+          <span class="name">Passkey · {passkey.name}</span> <span class="username">{passkey.userName}</span>
+        </button>
+      ))}
+    </div>
+  );
+}
+
 function StepAside({ token }: { token: string }) {
   useEffect(() => void sendRequest('menu.close', { token }).catch(() => undefined), []);
   return null;
@@ -181,17 +220,22 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
           </div>
         );
       }
+      const passkeys = <PasskeyButtons token={token} state={state} onError={setError} />;
       if (state.logins.length === 0) {
+        if (state.passkeys?.length) return passkeys;
         // Nothing to offer on a code field: step aside rather than cover the page's buttons.
         if (state.fieldKind === 'one-time-code') return <StepAside token={token} />;
         return <p class="muted">No logins saved for {state.host}.</p>;
       }
       return (
-        <div class="logins" role="group" aria-label={`Logins for ${state.host}`}>
-          {state.logins.map((login) => (
-            <LoginButton key={login.id} login={login} picked={login.id === state.pickedId} onChoose={(chosen) => void fill(chosen)} />
-          ))}
-        </div>
+        <>
+          {passkeys}
+          <div class="logins" role="group" aria-label={`Logins for ${state.host}`}>
+            {state.logins.map((login) => (
+              <LoginButton key={login.id} login={login} picked={login.id === state.pickedId} onChoose={(chosen) => void fill(chosen)} />
+            ))}
+          </div>
+        </>
       );
   }
 }
