@@ -1,6 +1,7 @@
 // After a person signs in, changes or resets a password, offer to save the new
 // login or update the saved one. The content script reports what was submitted;
 // what to offer, and where, is decided here from the frame the sender is in.
+import { sameUsername } from './usernames';
 import { UserFacingError } from '../../shared/errors';
 import type { CaptureAccount, CaptureKind, PromptAnswer, PromptState } from '../../shared/protocol';
 import { newItem, updateItem, type LoginItem } from '../../vault/model';
@@ -39,7 +40,6 @@ interface PendingCapture {
   at: number;
 }
 
-const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 function defaultName(url: string): string {
   const site = siteOf(url);
@@ -72,7 +72,7 @@ export class CaptureService {
       sender.url,
     );
     const existing = otherUser
-      ? (logins.find((item) => sameUser(item.username, username)) ?? null)
+      ? (logins.find((item) => sameUsername(item.username, username)) ?? null)
       : this.existingFor(logins, username, submission);
     if (existing && existing.password === password) return { offer: false };
 
@@ -93,7 +93,7 @@ export class CaptureService {
 
   /** Which saved login a submission is about, if any. */
   private existingFor(logins: LoginItem[], username: string, submission: Submission): LoginItem | null {
-    if (username) return logins.find((item) => sameUser(item.username, username)) ?? null;
+    if (username) return logins.find((item) => sameUsername(item.username, username)) ?? null;
     // No username on a change form: the login whose password was the current one.
     if (submission.kind === 'change' && submission.password) {
       return logins.find((item) => item.password === submission.password) ?? null;

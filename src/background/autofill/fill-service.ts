@@ -1,6 +1,8 @@
 // What the inline menu offers and fills, decided here from the frame the menu
 // was opened for (tab, frame, origin, URL as the browser reported them), never
 // from what a page or a content script claims.
+import { originOf } from '../frame-origin';
+import { sameUsername } from './usernames';
 import { UserFacingError } from '../../shared/errors';
 import type { ContentCommand, FillValues, MenuFieldKind, MenuFillResult, MenuState } from '../../shared/protocol';
 import type { LoginItem } from '../../vault/model';
@@ -39,15 +41,7 @@ export interface AutofillDeps {
 
 const GESTURE_LIFETIME_MS = 3000;
 
-const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-function originOf(url: string | null): string | null {
-  try {
-    return url ? new URL(url).origin : null;
-  } catch {
-    return null;
-  }
-}
 
 export class AutofillService {
   private readonly now: () => number;
@@ -110,10 +104,7 @@ export class AutofillService {
     // On a change form, the current password comes from the one login saved for the site.
     const logins = await this.loginsFor(menu.url);
     if (logins.length === 1) values.password = logins[0]!.password;
-    const answer = (await this.deps.tabs.sendToFrame(menu.tabId, menu.frameId, { type: 'content.fill', token, values })) as
-      | { filled?: string[] }
-      | undefined;
-    const fields = Array.isArray(answer?.filled) ? answer.filled : [];
+    const fields = await this.fillFrame(menu.tabId, menu.frameId, { type: 'content.fill', token, values });
     return fields.length > 0 ? { result: 'filled', fields } : { result: 'nothing-filled' };
   }
 
@@ -128,10 +119,7 @@ export class AutofillService {
       if (topOrigin !== menu.origin && allowOrigin !== menu.origin) return { result: 'confirm-origin', origin: menu.origin };
     }
     const values = await this.valuesFor(item, menu.fieldKind);
-    const answer = (await this.deps.tabs.sendToFrame(menu.tabId, menu.frameId, { type: 'content.fill', token, values })) as
-      | { filled?: string[] }
-      | undefined;
-    const fields = Array.isArray(answer?.filled) ? answer.filled : [];
+    const fields = await this.fillFrame(menu.tabId, menu.frameId, { type: 'content.fill', token, values });
     if (fields.length === 0) return { result: 'nothing-filled' };
     await rememberPick(this.deps.session, menu.tabId, item.id, this.now());
     return { result: 'filled', fields };
@@ -147,9 +135,9 @@ export class AutofillService {
     if (sender.frameId !== 0 && originOf(await this.deps.tabs.topUrl(sender.tabId)) !== sender.origin) return null;
     const logins = await this.loginsFor(sender.url);
     let item = logins.find((candidate) => candidate.id === pick.itemId) ?? null;
-    if (pick.submittedUsername !== null && (!item || !sameUser(item.username, pick.submittedUsername))) {
+    if (pick.submittedUsername !== null && (!item || !sameUsername(item.username, pick.submittedUsername))) {
       // The person changed the username after picking: follow what they submitted, if unambiguous.
-      const byUsername = logins.filter((candidate) => sameUser(candidate.username, pick.submittedUsername!));
+      const byUsername = logins.filter((candidate) => sameUsername(candidate.username, pick.submittedUsername!));
       item = byUsername.length === 1 ? byUsername[0]! : null;
     }
     if (!item) return null;
@@ -201,10 +189,7 @@ export class AutofillService {
       throw new UserFacingError('forbidden-sender', 'This login is not saved for the page in this tab.');
     }
     const values = await this.valuesFor(item, 'password');
-    const answer = (await this.deps.tabs.sendToFrame(tabId, 0, { type: 'content.fillPage', token: '', values })) as
-      | { filled?: string[] }
-      | undefined;
-    const filled = Array.isArray(answer?.filled) ? answer.filled : [];
+    const filled = await this.fillFrame(tabId, 0, { type: 'content.fillPage', token: '', values });
     if (filled.length > 0) await rememberPick(this.deps.session, tabId, item.id, this.now());
     return filled;
   }
@@ -221,6 +206,12 @@ export class AutofillService {
     }
     // On a change-password form the saved password is the current one.
     return { username: item.username, password: item.password };
+  }
+
+  /** Sends a fill to one frame; answers which fields the content script filled. */
+  private async fillFrame(tabId: number, frameId: number, command: ContentCommand): Promise<string[]> {
+    const answer = (await this.deps.tabs.sendToFrame(tabId, frameId, command)) as { filled?: unknown } | undefined;
+    return Array.isArray(answer?.filled) ? answer.filled.filter((field): field is string => typeof field === 'string') : [];
   }
 
   private async menuSessionFor(token: string, sender: SenderContext): Promise<MenuSession> {

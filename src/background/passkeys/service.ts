@@ -1,6 +1,7 @@
 // The background as WebAuthn authenticator: checks who is asking (from the
 // browser's sender, never from the page), holds the ceremony while the person
 // decides in the consent page, then creates or uses the passkey in the vault.
+import { originOf } from '../frame-origin';
 import { UserFacingError } from '../../shared/errors';
 import type {
   BeginAnswer,
@@ -53,13 +54,6 @@ function asOutcome(error: unknown): CeremonyOutcome {
   throw error;
 }
 
-function originOf(url: string | null): string | null {
-  try {
-    return url ? new URL(url).origin : null;
-  } catch {
-    return null;
-  }
-}
 
 export class PasskeyService {
   private readonly ceremonies: Ceremonies;
