@@ -1,5 +1,5 @@
 // `npm test`: everything a change must pass, in the order that fails fastest:
-// typecheck, unit tests, the production build, web-ext lint, then the browser
+// typecheck, ESLint, unit tests, the production build, web-ext lint, then the browser
 // tests in real Chromium and Firefox. Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { build } from './build.mjs';
@@ -28,6 +28,11 @@ if (tsc.status !== 0) {
   total.failed += 1;
   finish();
 }
+
+step('ESLint');
+const eslint = spawnSync('npx', ['eslint', '.'], { stdio: 'inherit' });
+if (eslint.status !== 0) total.failed += 1;
+else total.passed += 1;
 
 step('Unit tests (vitest)');
 add(runVitest([]));

@@ -89,10 +89,7 @@ function stricterMinClasses(current: MinClassesRule | undefined, next: MinClasse
 }
 
 function dropUndefined(rules: SiteRules): SiteRules {
-  for (const key of Object.keys(rules) as (keyof SiteRules)[]) {
-    if (rules[key] === undefined) delete rules[key];
-  }
-  return rules;
+  return Object.fromEntries(Object.entries(rules).filter(([, value]) => value !== undefined)) as SiteRules;
 }
 
 // Patterns come from pages, so the cache is kept small for a long-lived background.

@@ -237,10 +237,12 @@ describe('rewrapping (change password, raise KDF)', () => {
 });
 
 describe('validateHeader', () => {
-  async function goodHeader(): Promise<Record<string, any>> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case corrupts the raw header in a way no type allows
+  type RawHeader = Record<string, any>;
+  async function goodHeader(): Promise<RawHeader> {
     return clone((await createVault('pw', FAST_KDF)).header);
   }
-  const cases: [string, (h: Record<string, any>) => void, RegExp][] = [
+  const cases: [string, (h: RawHeader) => void, RegExp][] = [
     ['wrong format', (h) => (h.format = 'keepass'), /^header\.format: expected "latchkey-vault", got "keepass"$/],
     ['missing salt', (h) => delete h.salt, /^header: missing field "salt"$/],
     ['extra field', (h) => (h.note = 'x'), /^header: unexpected field "note"$/],

@@ -27,6 +27,7 @@ const MAX_RP_ID_LENGTH = 253;
 
 // Characters that would make the URL parser read an rpId as more than a host
 // (userinfo, port, path, IPv6 literal) or silently percent-decode it.
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what this refuses
 const NON_HOST_CHARACTERS = /[\s/\\?#@:[\]%\u0000-\u001f\u007f]/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 

@@ -25,6 +25,7 @@ export function GeneratorView({ onBack }: { onBack: () => void }) {
       setMessage({ text: (failure as Error).message, role: 'alert' });
     }
   };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- regenerate is new each render; these are the state it reads
   useEffect(() => void regenerate(), [mode, options, words]);
   useEffect(() => {
     void sendRequest('generator.history', {}).then(({ entries }) => setHistory(entries));

@@ -12,6 +12,7 @@ export function StrengthMeter({ password, hints = [] }: { password: string; hint
     if (!password) return setStrength(null);
     const timer = setTimeout(() => void estimateStrength(password, hints).then(setStrength), DEBOUNCE_MS);
     return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a typed password re-estimates; `hints = []` is a new array each render
   }, [password]);
   if (!strength) return null;
   return (

@@ -63,7 +63,6 @@ export function sampleVault(): VaultData {
 
 /** An item without the fields an import legitimately renews (id, times, revision). */
 export function comparable(item: object): object {
-  const { id, created, updated, revision, folderId, ...rest } = item as Record<string, unknown>;
-  void id, created, updated, revision, folderId;
+  const { id: _id, created: _created, updated: _updated, revision: _revision, folderId: _folderId, ...rest } = item as Record<string, unknown>;
   return rest;
 }

@@ -136,6 +136,7 @@ export function* walk(element: XmlElement): Generator<XmlElement> {
 // Writing
 
 /** Characters XML 1.0 cannot hold at all, even escaped; KeePass drops them too. */
+// eslint-disable-next-line no-control-regex -- the control characters are exactly what this strips
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(text: string): string {
