@@ -1,5 +1,6 @@
 // Password rules Latchkey knows for sites whose forms do not state them, kept as data. A host
 // matches an entry when it is one of the entry's hosts or a subdomain of one.
+import { MICROSOFT_SITES, type CredentialRealm } from '../shared/microsoft-sites';
 import { DIGITS, LOWER, SYMBOLS, UPPER } from './charsets';
 import { mergeRules } from './site-rules';
 import type { SiteRules } from './site-rules';
@@ -17,11 +18,22 @@ export interface BuiltinSiteRules {
  */
 export const ENTRA_SYMBOLS = '@#$%^&*-_!+=[]{}|\\:\',.?/`~"();<';
 
+/**
+ * The Microsoft pages (shared/microsoft-sites.ts) of these realms where the account's own
+ * password is set or changed: every listed page except content and except the portals that
+ * also set other passwords (Azure resources).
+ */
+function microsoftPasswordHosts(realms: readonly CredentialRealm[]): string[] {
+  return MICROSOFT_SITES.filter((site) => realms.includes(site.realm) && site.role !== 'content' && !site.otherPasswords).map(
+    (site) => site.host,
+  );
+}
+
 export const BUILTIN_SITE_RULES: readonly BuiltinSiteRules[] = [
   {
     // Personal Microsoft accounts (Outlook.com, Xbox, Skype...).
     name: 'Microsoft account',
-    hosts: ['account.live.com', 'login.live.com', 'signup.live.com', 'account.microsoft.com'],
+    hosts: microsoftPasswordHosts(['microsoft-personal']),
     rules: {
       minLength: 8,
       requiredSets: [],
@@ -31,16 +43,7 @@ export const BUILTIN_SITE_RULES: readonly BuiltinSiteRules[] = [
   {
     // Work or school accounts: Microsoft Entra ID, including the sovereign clouds.
     name: 'Microsoft work or school account',
-    hosts: [
-      'login.microsoftonline.com',
-      'login.microsoft.com',
-      'passwordreset.microsoftonline.com',
-      'admin.microsoft.com',
-      'portal.office.com',
-      'login.microsoftonline.us',
-      'login.partner.microsoftonline.cn',
-      'login.microsoftonline.de',
-    ],
+    hosts: microsoftPasswordHosts(['microsoft-work', 'microsoft-work-usgov', 'microsoft-work-china', 'microsoft-work-germany']),
     rules: {
       minLength: 8,
       maxLength: 256,

@@ -189,6 +189,16 @@ describe('built-in Microsoft rules', () => {
     }
   });
 
+  it('takes its hosts from the table of Microsoft sites: pages that set the account’s password, not content', () => {
+    for (const host of ['mysignins.microsoft.com', 'myaccount.microsoft.com', 'entra.microsoft.com', 'login.windows.net', 'portal.office.de']) {
+      expect(builtinRulesForHost(host)?.source, host).toEqual(['built-in rules for Microsoft work or school account']);
+    }
+    // Content, and the Azure portals, which also set passwords of virtual machines and databases.
+    for (const host of ['contoso.sharepoint.com', 'www.office.com', 'outlook.live.com', 'www.xbox.com', 'portal.azure.com', 'portal.azure.us']) {
+      expect(builtinRulesForHost(host), host).toBeUndefined();
+    }
+  });
+
   it('personal accounts: at least 8 characters and two of the four classes', () => {
     const siteRules = builtinRulesForHost('login.live.com')!;
     expect(siteRules).toMatchObject({ minLength: 8, minClasses: { count: 2 } });

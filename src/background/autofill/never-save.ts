@@ -2,7 +2,7 @@
 // the site, so the list at rest does not say which sites the person uses.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes, toBase64, utf8Encode } from '../../vault/bytes';
-import { realmOfHost } from '../../shared/microsoft-realms';
+import { microsoftSiteOf } from '../../shared/microsoft-sites';
 import type { StorageArea } from '../storage-area';
 import { siteOf } from './site-match';
 
@@ -13,10 +13,14 @@ interface NeverSaveList {
   sites: string[];
 }
 
+// A Microsoft realm's own sign-in pages share one key, the realm, as its logins do. A content
+// host (a tenant's SharePoint site...) keys by its registrable domain like any other site, so
+// a "Never" chosen there does not turn saving off on the realm's sign-in pages.
 function siteKey(url: string): string | null {
   const site = siteOf(url);
   if (!site) return null;
-  return realmOfHost(site.host) ?? site.domain;
+  const microsoft = microsoftSiteOf(site.host);
+  return microsoft && microsoft.role !== 'content' ? microsoft.realm : site.domain;
 }
 
 async function read(area: StorageArea): Promise<NeverSaveList> {

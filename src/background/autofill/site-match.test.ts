@@ -51,6 +51,116 @@ describe('websiteMatchScore', () => {
     expect(websiteMatchScore(work, 'https://learn.microsoft.com/')).toBe(0);
   });
 
+  // A realm only ever removes matches: a Microsoft login goes to its own realm's sign-in,
+  // account, reset and admin pages, and never to a content host, where tenants' or other
+  // people's scripts may run.
+  const WORK = 'https://login.microsoftonline.com/';
+  const PERSONAL = 'https://login.live.com/';
+  const USGOV = 'https://login.microsoftonline.us/';
+  const CHINA = 'https://login.partner.microsoftonline.cn/';
+  const GERMANY = 'https://login.microsoftonline.de/';
+  const offered: [saved: string, frame: string][] = [
+    [WORK, 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize'],
+    [WORK, 'https://login.microsoft.com/'],
+    [WORK, 'https://login.windows.net/'],
+    [WORK, 'https://passwordreset.microsoftonline.com/'],
+    [WORK, 'https://admin.microsoft.com/Adminportal/Home#/users'],
+    [WORK, 'https://admin.cloud.microsoft/'],
+    [WORK, 'https://myaccount.microsoft.com/'],
+    [WORK, 'https://mysignins.microsoft.com/security-info/password/change'],
+    [WORK, 'https://portal.azure.com/'],
+    [WORK, 'https://entra.microsoft.com/'],
+    [PERSONAL, 'https://login.live.com/login.srf'],
+    [PERSONAL, 'https://account.live.com/password/Change'],
+    [PERSONAL, 'https://signup.live.com/'],
+    [PERSONAL, 'https://account.microsoft.com/'],
+    [USGOV, 'https://portal.azure.us/'],
+    [CHINA, 'https://login.chinacloudapi.cn/'],
+    [GERMANY, 'https://portal.office.de/'],
+    // A login saved from a content page (imported as "outlook.com") still reaches its realm's sign-in.
+    ['https://outlook.live.com/mail/', 'https://login.live.com/'],
+    ['https://contoso.sharepoint.com/', 'https://login.microsoftonline.com/'],
+  ];
+  const refused: [saved: string, frame: string][] = [
+    // Work content: tenants' SharePoint and OneDrive, Office and Microsoft 365 web apps.
+    [WORK, 'https://contoso.sharepoint.com/sites/hr'],
+    [WORK, 'https://contoso-my.sharepoint.com/personal/adele'],
+    [WORK, 'https://www.office.com/'],
+    [WORK, 'https://www.microsoft365.com/'],
+    [WORK, 'https://outlook.office.com/mail/'],
+    [WORK, 'https://outlook.office365.com/'],
+    [WORK, 'https://m365.cloud.microsoft/'],
+    [WORK, 'https://myapps.microsoft.com/'],
+    [WORK, 'https://eu.login.microsoftonline.com/'],
+    // Personal content.
+    [PERSONAL, 'https://www.xbox.com/'],
+    [PERSONAL, 'https://www.msn.com/'],
+    [PERSONAL, 'https://web.skype.com/'],
+    [PERSONAL, 'https://outlook.live.com/mail/'],
+    [PERSONAL, 'https://onedrive.live.com/'],
+    [PERSONAL, 'https://outlook.com/'],
+    [PERSONAL, 'https://www.hotmail.com/'],
+    // A login saved on a content page is not offered there, nor on another tenant's site.
+    ['https://contoso.sharepoint.com/', 'https://contoso.sharepoint.com/'],
+    ['https://fabrikam.sharepoint.com/', 'https://contoso.sharepoint.com/'],
+    // Personal and work never share.
+    [WORK, 'https://login.live.com/'],
+    [WORK, 'https://account.live.com/'],
+    [PERSONAL, 'https://login.microsoftonline.com/'],
+    [PERSONAL, 'https://admin.microsoft.com/'],
+    // Each cloud is its own realm.
+    [USGOV, 'https://login.microsoftonline.com/'],
+    [WORK, 'https://login.microsoftonline.us/'],
+    [WORK, 'https://portal.azure.us/'],
+    [CHINA, 'https://login.microsoftonline.com/'],
+    [WORK, 'https://login.partner.microsoftonline.cn/'],
+    [WORK, 'https://login.chinacloudapi.cn/'],
+    [GERMANY, 'https://login.microsoftonline.com/'],
+    [WORK, 'https://login.microsoftonline.de/'],
+    [GERMANY, 'https://login.microsoftonline.us/'],
+    [CHINA, 'https://login.microsoftonline.de/'],
+    // Look-alikes and plain http.
+    [WORK, 'https://login.microsoftonline.com.evil.example/'],
+    [WORK, 'https://login-microsoftonline.com/'],
+    [PERSONAL, 'https://login.live.com.evil.example/'],
+    [PERSONAL, 'https://login-live.com/'],
+    [WORK, 'http://login.microsoftonline.com/'],
+  ];
+
+  it.each(offered)('offers a Microsoft login saved for %s on %s', (saved, frame) => {
+    expect(websiteMatchScore(site(saved), frame)).toBeGreaterThan(0);
+  });
+
+  it.each(refused)('never offers a Microsoft login saved for %s on %s', (saved, frame) => {
+    expect(websiteMatchScore(site(saved), frame)).toBe(0);
+  });
+
+  it('a Microsoft login on its own host scores as the same host, elsewhere in its realm as a sibling', () => {
+    expect(websiteMatchScore(site(WORK), 'https://login.microsoftonline.com/x')).toBe(2);
+    expect(websiteMatchScore(site(WORK), 'https://login.microsoft.com/x')).toBe(1);
+  });
+
+  it('keeps exact, starts-with and host rules as the person chose them, on Microsoft hosts too', () => {
+    expect(websiteMatchScore(site('https://contoso.sharepoint.com/', 'host'), 'https://contoso.sharepoint.com/sites/hr')).toBe(3);
+    expect(websiteMatchScore(site('https://contoso.sharepoint.com/sites/', 'startsWith'), 'https://contoso.sharepoint.com/sites/hr')).toBe(3);
+    expect(websiteMatchScore(site('https://outlook.live.com/mail/', 'exact'), 'https://outlook.live.com/mail/')).toBe(4);
+    expect(websiteMatchScore(site(WORK, 'host'), 'https://login.microsoft.com/')).toBe(0);
+    expect(websiteMatchScore(site(WORK, 'host'), 'https://contoso.sharepoint.com/')).toBe(0);
+  });
+
+  const otherSites: [saved: string, frame: string, score: number][] = [
+    ['https://accounts.example.com/', 'https://www.example.com/', 1],
+    ['https://www.example.com/', 'https://www.example.com/login', 2],
+    ['https://example.com/', 'https://example.org/', 0],
+    ['https://learn.microsoft.com/', 'https://techcommunity.microsoft.com/', 1],
+    ['https://learn.microsoft.com/', 'https://login.microsoft.com/', 0],
+    ['https://learn.microsoft.com/', 'https://account.microsoft.com/', 0],
+    ['https://intranet.contoso.example/', 'https://mail.contoso.example/', 1],
+  ];
+  it.each(otherSites)('other sites keep the registrable-domain rule: %s on %s scores %i', (saved, frame, score) => {
+    expect(websiteMatchScore(site(saved), frame)).toBe(score);
+  });
+
   it('does not send an https login to a plain-http page, but allows a login saved on http', () => {
     expect(websiteMatchScore(site('https://example.com/'), 'http://example.com/')).toBe(0);
     expect(websiteMatchScore(site('http://intranet.example.com/'), 'http://intranet.example.com/login')).toBe(2);
@@ -79,6 +189,18 @@ describe('websiteMatchScore', () => {
 });
 
 describe('matchingLogins', () => {
+  it('offers no Microsoft login on a tenant’s SharePoint site, whichever realm', () => {
+    const items = [
+      login('work', 'https://login.microsoftonline.com/'),
+      login('personal', 'https://login.live.com/'),
+      login('admin', 'https://admin.microsoft.com/'),
+      login('usgov', 'https://login.microsoftonline.us/'),
+      login('tenant-site', 'https://contoso.sharepoint.com/', 'host'),
+    ];
+    expect(matchingLogins(items, 'https://contoso.sharepoint.com/sites/signin').map((item) => item.name)).toEqual(['tenant-site']);
+    expect(matchingLogins(items, 'https://login.microsoftonline.com/common/login').map((item) => item.name)).toEqual(['work', 'admin']);
+  });
+
   it('puts the closest match first and leaves out the rest', () => {
     const items = [
       login('sibling', 'https://shop.example.com/'),

@@ -1,9 +1,11 @@
 // Decides whether a saved login belongs to the frame that asks for it. Done in
 // the background, from the frame URL the browser reported for the sender.
-// Default rule: same registrable domain (public suffix list, via tldts), except
-// inside Microsoft's credential realms, where the realm decides instead.
+// Default ('domain') rule: same registrable domain (public suffix list, via tldts).
+// Microsoft's credential realms only ever narrow it: a login saved for a Microsoft
+// host goes to the listed pages of its own realm that ask for that realm's password,
+// and never to a content host (a tenant's SharePoint site, Outlook on the web, Xbox...).
 import { getDomain } from 'tldts';
-import { realmOfHost } from '../../shared/microsoft-realms';
+import { isMicrosoftSignInHost, realmOfHost } from '../../shared/microsoft-sites';
 import type { LoginItem, Website } from '../../vault/model';
 
 export interface Site {
@@ -26,11 +28,14 @@ export function siteOf(rawUrl: string): Site | null {
   return { url, host, domain };
 }
 
-function sameDomainOrRealm(saved: Site, frame: Site): boolean {
+function domainRuleMatches(saved: Site, frame: Site): boolean {
   const savedRealm = realmOfHost(saved.host);
-  const frameRealm = realmOfHost(frame.host);
-  if (savedRealm || frameRealm) return savedRealm === frameRealm;
-  return saved.domain === frame.domain;
+  // Any other site: the same registrable domain, and the frame in no realm either (a login
+  // saved for learn.microsoft.com is not offered on login.microsoft.com).
+  if (savedRealm === null) return realmOfHost(frame.host) === null && saved.domain === frame.domain;
+  // A realm login: only the realm's listed sign-in, account, reset, admin and sign-up pages,
+  // over https. Every other host of the realm is content, whatever its registrable domain.
+  return frame.url.protocol === 'https:' && isMicrosoftSignInHost(frame.host, savedRealm);
 }
 
 // Saved websites repeat across calls (every menu and popup opening checks them
@@ -64,7 +69,7 @@ export function websiteMatchScore(website: Website, frameUrl: string | Site | nu
     case 'host':
       return frame.url.host === saved.url.host ? 3 : 0;
     case 'domain':
-      if (!sameDomainOrRealm(saved, frame)) return 0;
+      if (!domainRuleMatches(saved, frame)) return 0;
       return frame.host === saved.host ? 2 : 1;
   }
 }
