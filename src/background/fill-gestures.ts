@@ -13,7 +13,7 @@ export function watchFillGestures(autofill: AutofillService, tabs: TabsPort): vo
     if (tabId === null) return;
     await autofill.noteFillGesture(tabId);
     // Every frame hears it; only the one holding the focused field acts.
-    await tabs.sendToTab(tabId, { type: 'content.fillRequested', token: '' }).catch(() => undefined);
+    await tabs.sendToTab(tabId, { type: 'content.fillRequested' }).catch(() => undefined);
   });
 
   browser.runtime.onInstalled.addListener(() => {
@@ -22,6 +22,6 @@ export function watchFillGestures(autofill: AutofillService, tabs: TabsPort): vo
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     if (info.menuItemId !== CONTEXT_MENU_ID || tab?.id === undefined) return;
     await autofill.noteFillGesture(tab.id);
-    await tabs.sendToFrame(tab.id, info.frameId ?? 0, { type: 'content.fillRequested', token: '' }).catch(() => undefined);
+    await tabs.sendToFrame(tab.id, info.frameId ?? 0, { type: 'content.fillRequested' }).catch(() => undefined);
   });
 }

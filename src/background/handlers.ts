@@ -124,8 +124,8 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
     'diagnostics.info': () => ({ version: browser.runtime.getManifest().version, backgroundStartedAt: startedAt }),
     'autofill.openMenu': async ({ fieldKind, fieldRules, webauthn }, sender) => {
       if (sender.kind !== 'content') throw new UserFacingError('forbidden-sender', 'Only a page can open the menu.');
-      const { tabId, frameId, origin, url } = sender;
-      const extra = { ...(fieldRules ? { fieldRules } : {}), ...(webauthn ? { webauthn } : {}) };
+      const { tabId, frameId, origin, url, documentId } = sender;
+      const extra = { ...(fieldRules ? { fieldRules } : {}), ...(webauthn ? { webauthn } : {}), ...(documentId ? { documentId } : {}) };
       return { token: await openMenuSession(session, { tabId, frameId, origin, url, fieldKind, ...extra }) };
     },
     'menu.generate': async ({ token }, sender) => {
@@ -157,10 +157,11 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
       return { filled };
     },
     'autofill.continue': async ({ fieldKind }, sender) => ({ values: await autofill.continueFill(fieldKind, sender) }),
-    'autofill.identifierSubmitted': async ({ username }, sender) => {
-      await autofill.identifierSubmitted(username, sender);
+    'autofill.stepSubmitted': async ({ username }, sender) => {
+      await autofill.stepSubmitted(username, sender);
       return { ok: true };
     },
+    'autofill.takeFill': ({ token }, sender) => ({ values: autofill.takeFill(token, sender) }),
     'menu.state': ({ token }, sender) => autofill.menuState(token, sender),
     'menu.fill': async ({ token, itemId, allowOrigin }, sender) => {
       const result = await autofill.menuFill(token, itemId, allowOrigin, sender);
@@ -181,7 +182,13 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
       if (sender.kind !== 'inline-ui') throw new UserFacingError('forbidden-sender', 'Only the inline menu may ask.');
       const menu = await resolveMenuSession(session, token, sender.tabId);
       await closeMenuSession(session, token);
-      await tabs.sendToFrame(menu.tabId, menu.frameId, { type: 'content.closeMenu', token }).catch(() => undefined);
+      await tabs.sendToFrame(menu.tabId, menu.frameId, { type: 'content.closeMenu', token }, menu.documentId).catch(() => undefined);
+      return { ok: true };
+    },
+    'menu.resize': async ({ token, height }, sender) => {
+      if (sender.kind !== 'inline-ui') throw new UserFacingError('forbidden-sender', 'Only the inline menu may ask.');
+      const menu = await resolveMenuSession(session, token, sender.tabId);
+      await tabs.sendToFrame(menu.tabId, menu.frameId, { type: 'content.menuSize', token, height }, menu.documentId).catch(() => undefined);
       return { ok: true };
     },
   };

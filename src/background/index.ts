@@ -18,7 +18,8 @@ const vault = new VaultService({ local: localArea, session: sessionArea });
 
 const tabs: TabsPort = {
   topUrl: async (tabId) => (await browser.tabs.get(tabId)).url ?? null,
-  sendToFrame: (tabId, frameId, command) => browser.tabs.sendMessage(tabId, command, { frameId }),
+  sendToFrame: (tabId, frameId, command, documentId) =>
+    browser.tabs.sendMessage(tabId, command, documentId ? ({ frameId, documentId } as { frameId: number }) : { frameId }),
   sendToTab: (tabId, command) => browser.tabs.sendMessage(tabId, command),
   activeTabId: () => activeWebTabId(),
 };

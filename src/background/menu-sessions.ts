@@ -21,6 +21,8 @@ export interface MenuSession {
   fieldRules?: FieldRuleAttributes;
   /** The field's autocomplete names `webauthn` (conditional passkey requests). */
   webauthn?: boolean;
+  /** The document the menu was opened in, where the browser reports document ids. */
+  documentId?: string;
   expires: number;
 }
 

@@ -21,7 +21,7 @@ export interface ExtensionIdentity {
 export type SenderContext =
   | { kind: 'popup'; url: string }
   | { kind: 'inline-ui'; url: string; tabId: number; frameId: number }
-  | { kind: 'content'; url: string; origin: string; tabId: number; frameId: number };
+  | { kind: 'content'; url: string; origin: string; tabId: number; frameId: number; documentId?: string };
 
 export type Classification = { ok: true; sender: SenderContext } | { ok: false; reason: string };
 
@@ -65,7 +65,8 @@ export function classifySender(raw: RawSender, self: ExtensionIdentity): Classif
   if (!origin || origin === 'null' || webOrigin(origin) !== origin) {
     return { ok: false, reason: 'a frame without a web origin' };
   }
-  return { ok: true, sender: { kind: 'content', url: raw.url, origin, tabId, frameId: raw.frameId } };
+  const documentId = typeof raw.documentId === 'string' && raw.documentId !== '' ? { documentId: raw.documentId } : {};
+  return { ok: true, sender: { kind: 'content', url: raw.url, origin, tabId, frameId: raw.frameId, ...documentId } };
 }
 
 export function senderKindOf(sender: SenderContext): SenderKind {

@@ -1,17 +1,29 @@
-// The content script's autofill lifecycle in one frame: offer the inline menu on
-// focus, fill what the background sends, carry an identifier-first pick over to
-// the next view, and tell the background when an identifier step is submitted.
-import type { ContentCommand, FieldRuleAttributes, FillValues, MenuFieldKind } from '../shared/protocol';
+// The content script's autofill lifecycle in one frame: offer the inline menu
+// when the person clicks or keys into a field, fill what the person chose there,
+// carry an identifier-first pick over to the next view, and tell the background
+// when the person submits a step.
+//
+// The page is not trusted. A script can focus fields, click buttons and submit
+// forms, and Chromium marks all of those events trusted; so nothing here acts
+// on focus or on a submit alone: the menu opens on a real pointerdown or key in
+// the field (person-gesture.ts), a fill happens only after the menu checked it
+// was visible and unmoved (inline-menu-host.ts), into fields a person can see.
+import type { ContentCommand } from '../shared/protocol-content';
+import type { FieldRuleAttributes, FillValues, MenuFieldKind } from '../shared/protocol';
 import { sendRequest } from '../shared/messaging';
 import { fieldRole } from './detection/field-role';
 import { formContextOf, type FormContext } from './detection/form-context';
-import { isFillable } from './detection/visibility';
+import { isFillable, isVisibleToPerson } from './detection/visibility';
 import { FieldWatch } from './field-watch';
 import { fillForm } from './fill/fill-form';
-import { InlineMenuHost } from './inline-menu-host';
 import { resetTargetUser } from './microsoft/admin-center';
-import { PromptHost } from './prompt-host';
+import { gestureOf, gestureWasOn, type Gesture } from './person-gesture';
 import { SubmitWatch } from './submit-watch';
+import { InlineMenuHost } from './ui/inline-menu-host';
+import { PromptHost } from './ui/prompt-host';
+
+/** How long after the person's press or key a menu may still open for that field. */
+const GESTURE_TO_MENU_MS = 1000;
 
 const PROMPT_WAIT_MS = 20_000;
 
@@ -82,42 +94,66 @@ export class AutofillController {
   /** What we filled into which field, so an unchanged fill is not offered for saving. */
   private readonly filledValues = new WeakMap<HTMLInputElement, string>();
   private readonly fieldWatch = new FieldWatch((inputs) => void this.onNewFields(inputs));
-  private readonly submitWatch = new SubmitWatch((field) => void this.onSubmitFrom(field));
+  private readonly submitWatch = new SubmitWatch((field, byPerson) => void this.onSubmitFrom(field, byPerson));
   private readonly continued = new WeakSet<HTMLInputElement>();
-  /** While we fill, fields gain focus because of us, not because the person chose them. */
-  private filling = false;
   private opening: HTMLInputElement | null = null;
+  /** The person's last press or key, so the menu opens for them and never for a script's focus(). */
+  private gesture: Gesture | null = null;
 
   private readonly onFocusIn = (event: FocusEvent) => {
-    const target = event.composedPath()[0];
-    // Focus alone (a page's autofocus, tabbing) opens the menu on empty fields only;
-    // a filled field shows it when clicked.
-    if (target instanceof HTMLInputElement && !this.filling && target.value === '') void this.offerMenu(target);
+    // Focus opens nothing (a script's focus() is a trusted event too); focus moving
+    // to anything but the field and its menu closes the menu.
+    const target = event.composedPath()[0] ?? null;
+    if (this.menu.anchor && target !== this.menu.anchor && !this.menu.isHost(target)) this.menu.close();
   };
   private readonly onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.menu.anchor) this.menu.close();
+    if (event.key === 'Escape' && this.menu.anchor) {
+      this.menu.close();
+      return;
+    }
+    const gesture = gestureOf(event);
+    if (!gesture) return;
+    this.gesture = gesture;
+    // ArrowDown in a field asks for the menu, as in a browser's own autofill.
+    if (event.key === 'ArrowDown' && gesture.target instanceof HTMLInputElement && !this.menu.isOpenFor(gesture.target)) void this.offerMenu(gesture.target);
+  };
+  private readonly onKeyUp = (event: KeyboardEvent) => {
+    // Tabbing into a field is the keyboard's way of choosing it: Tab's keyup lands on the new field.
+    if (event.key !== 'Tab') return;
+    const gesture = gestureOf(event);
+    if (gesture?.target instanceof HTMLInputElement && gesture.target.value === '') {
+      this.gesture = gesture;
+      void this.offerMenu(gesture.target);
+    }
   };
   private readonly onPointerDown = (event: PointerEvent) => {
     const target = event.composedPath()[0] ?? null;
     if (this.menu.isOpenFor(target) || this.menu.isHost(target)) return;
     this.menu.close();
+    const gesture = gestureOf(event);
+    if (!gesture) return;
+    this.gesture = gesture;
     if (target instanceof HTMLInputElement) void this.offerMenu(target);
   };
 
-  /** Starts after the page loaded (the bootstrap decides when); `focused` is the field that woke us, if any. */
-  start(focused: HTMLInputElement | null): void {
+  /** Starts after the page loaded (the bootstrap decides when); `woke` is the person's press that woke us, if any. */
+  start(woke: Gesture | null): void {
     document.addEventListener('focusin', this.onFocusIn, true);
     document.addEventListener('keydown', this.onKeyDown, true);
+    document.addEventListener('keyup', this.onKeyUp, true);
     document.addEventListener('pointerdown', this.onPointerDown, true);
     this.submitWatch.start();
-    if (focused) void this.offerMenu(focused);
+    if (woke?.target instanceof HTMLInputElement) {
+      this.gesture = woke;
+      void this.offerMenu(woke.target);
+    }
     if (document.readyState === 'complete') this.whenIdle(() => this.afterLoad());
     else window.addEventListener('load', () => this.whenIdle(() => this.afterLoad()), { once: true });
   }
 
-  /** Commands from the background, handed over by the bootstrap after checking the sender. */
-  command(message: unknown): Promise<unknown> {
-    return this.handleCommand(message as ContentCommand);
+  /** Commands from the background, parsed and sender-checked by the bootstrap. */
+  command(command: ContentCommand): Promise<unknown> {
+    return this.handleCommand(command);
   }
 
   private whenIdle(task: () => void): void {
@@ -150,6 +186,7 @@ export class AutofillController {
   stop(): void {
     document.removeEventListener('focusin', this.onFocusIn, true);
     document.removeEventListener('keydown', this.onKeyDown, true);
+    document.removeEventListener('keyup', this.onKeyUp, true);
     document.removeEventListener('pointerdown', this.onPointerDown, true);
     this.fieldWatch.stop();
     this.submitWatch.stop();
@@ -157,7 +194,7 @@ export class AutofillController {
   }
 
   private async offerMenu(field: HTMLInputElement): Promise<void> {
-    // A click fires pointerdown and then focusin: one menu, not two.
+    if (!gestureWasOn(this.gesture, field, GESTURE_TO_MENU_MS)) return;
     if (this.menu.isOpenFor(field) || this.opening === field || !isFillable(field)) return;
     const fieldKind = menuKindFor(field, formContextOf(field));
     if (!fieldKind) return;
@@ -177,32 +214,44 @@ export class AutofillController {
   }
 
   private async handleCommand(command: ContentCommand): Promise<unknown> {
-    if (!command || typeof command !== 'object' || typeof command.token !== 'string') return undefined;
-    if (command.type === 'content.showPrompt') {
-      if (window === window.top) this.prompt.show(command.token);
-      return { shown: window === window.top };
+    switch (command.type) {
+      case 'content.showPrompt':
+        if (window === window.top) this.prompt.show(command.token);
+        return { shown: window === window.top };
+      case 'content.closePrompt':
+        if (command.token === this.prompt.token) this.prompt.close();
+        return { closed: true };
+      case 'content.fillRequested':
+        return { filled: await this.onFillRequested() };
+      case 'content.fillPage': {
+        // The popup's "Fill": for this page's login form, if this is still the page it was checked against.
+        const anchor = window === window.top && command.origin === location.origin ? this.pageLoginField() : null;
+        if (!anchor) return { filled: [] };
+        return { filled: await this.takeAndFill(command.token, anchor) };
+      }
+      case 'content.closeMenu':
+        if (command.token === this.menu.token) this.menu.close();
+        return { closed: true };
+      case 'content.menuSize':
+        this.menu.resize(command.token, command.height);
+        return { ok: true };
+      case 'content.fill': {
+        if (command.token !== this.menu.token || command.origin !== location.origin) return { filled: [] };
+        const anchor = this.menu.anchor;
+        // The person must have seen what they clicked, where it was, over the field it was opened for.
+        const ready = this.menu.readyToFill();
+        this.menu.close();
+        if (!anchor || !ready || !isVisibleToPerson(anchor)) return { filled: [] };
+        return { filled: await this.takeAndFill(command.token, anchor) };
+      }
     }
-    if (command.type === 'content.closePrompt') {
-      if (command.token === this.prompt.token) this.prompt.close();
-      return { closed: true };
-    }
-    if (command.type === 'content.fillRequested') return { filled: await this.onFillRequested() };
-    if (command.type === 'content.fillPage') {
-      const anchor = window === window.top ? this.pageLoginField() : null;
-      return { filled: anchor ? this.fill(anchor, command.values) : [] };
-    }
-    if (command.token !== this.menu.token) return { filled: [] };
-    if (command.type === 'content.closeMenu') {
-      this.menu.close();
-      return { closed: true };
-    }
-    if (command.type === 'content.fill') {
-      const anchor = this.menu.anchor;
-      this.menu.close();
-      if (!anchor || !anchor.isConnected) return { filled: [] };
-      return { filled: this.fill(anchor, command.values) };
-    }
-    return { filled: [] };
+  }
+
+  /** Asks the background for the values of a fill it prepared for this document, and fills them. */
+  private async takeAndFill(token: string, anchor: HTMLInputElement): Promise<string[]> {
+    const { values } = await sendRequest('autofill.takeFill', { token }).catch(() => ({ values: null }));
+    if (!values || !anchor.isConnected) return [];
+    return this.fill(anchor, values);
   }
 
   private focusedField(): Element | null {
@@ -212,14 +261,9 @@ export class AutofillController {
   }
 
   private fill(anchor: HTMLInputElement, values: FillValues): string[] {
-    this.filling = true;
-    try {
-      const { filled, context } = fillForm(anchor, values);
-      for (const { input } of context.fields) if (input.value) this.filledValues.set(input, input.value);
-      return filled;
-    } finally {
-      this.filling = false;
-    }
+    const { filled, context } = fillForm(anchor, values);
+    for (const { input } of context.fields) if (input.value) this.filledValues.set(input, input.value);
+    return filled;
   }
 
   /** The focused field, if it is one the menu serves. */
@@ -248,7 +292,11 @@ export class AutofillController {
     if (!focused) return [];
     const { values, openMenu } = await sendRequest('autofill.fillHere', { fieldKind: focused.kind }).catch(() => ({ values: null, openMenu: false }));
     if (values) return this.fill(focused.field, values);
-    if (openMenu) void this.offerMenu(focused.field);
+    if (openMenu) {
+      // The shortcut or context menu was the person's gesture, from outside the page.
+      this.gesture = { target: focused.field, kind: 'key', key: '', at: performance.now() };
+      void this.offerMenu(focused.field);
+    }
     return [];
   }
 
@@ -264,7 +312,7 @@ export class AutofillController {
   /** New password or code fields: the next view of a sign-in where a login was just picked. */
   private async onNewFields(inputs: HTMLInputElement[]): Promise<void> {
     for (const input of inputs) {
-      if (this.continued.has(input) || !isFillable(input) || input.value !== '') continue;
+      if (this.continued.has(input) || !isVisibleToPerson(input) || input.value !== '') continue;
       const role = fieldRole(input);
       if (role !== 'other' && role !== 'search') this.warmMenuWhenIdle();
       const fieldKind = role === 'current-password' ? 'password' : role === 'one-time-code' ? 'one-time-code' : null;
@@ -275,7 +323,7 @@ export class AutofillController {
       this.continued.add(input);
       try {
         const { values } = await sendRequest('autofill.continue', { fieldKind });
-        if (values && input.isConnected && input.value === '') {
+        if (values && input.isConnected && input.value === '' && isVisibleToPerson(input)) {
           this.fill(input, values);
           // The field is done: a menu the page's autofocus opened over it would only be in the way.
           if (this.menu.anchor && formContextOf(input).fields.some((field) => field.input === this.menu.anchor)) this.menu.close();
@@ -286,12 +334,13 @@ export class AutofillController {
     }
   }
 
-  private async onSubmitFrom(field: HTMLInputElement): Promise<void> {
+  private async onSubmitFrom(field: HTMLInputElement, byPerson: boolean): Promise<void> {
     const context = formContextOf(field);
-    if (context.kind === 'identifier' && context.username && context.username.value.trim() !== '') {
-      await sendRequest('autofill.identifierSubmitted', { username: context.username.value }).catch(() => undefined);
-      return;
+    // Only the person's own submit lets the next view of a sign-in be filled (continuations.ts).
+    if (byPerson && ['identifier', 'login', 'password-only', 'verification-code'].includes(context.kind)) {
+      await sendRequest('autofill.stepSubmitted', { username: context.username?.value ?? '' }).catch(() => undefined);
     }
+    if (context.kind === 'identifier') return;
     const submission = submissionOf(context);
     if (!submission) return;
     const watched = [context.username, context.currentPassword, context.newPassword].filter((input): input is HTMLInputElement => input !== null);

@@ -1,9 +1,10 @@
 // The content script's main part, loaded by the bootstrap (index.ts) only on
-// pages that have input fields, once they have loaded, or on the first focus.
+// pages that have input fields, once they have loaded, or on the first press.
 import { AutofillController } from './autofill-controller';
+import type { Gesture } from './person-gesture';
 
-export function startAutofill(focused: HTMLInputElement | null): AutofillController {
+export function startAutofill(woke: Gesture | null): AutofillController {
   const controller = new AutofillController();
-  controller.start(focused);
+  controller.start(woke);
   return controller;
 }

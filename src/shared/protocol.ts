@@ -132,16 +132,7 @@ export interface PromptState {
   itemName: string | null;
 }
 
-/** Messages the background sends to a content script (runtime.onMessage in the page). */
-export type ContentCommand =
-  | { type: 'content.fill'; token: string; values: FillValues }
-  | { type: 'content.closeMenu'; token: string }
-  | { type: 'content.showPrompt'; token: string }
-  | { type: 'content.closePrompt'; token: string }
-  /** The person asked to fill (keyboard shortcut or context menu): fill the focused login form. */
-  | { type: 'content.fillRequested'; token: string }
-  /** The person chose "Fill" in the popup: fill the page's login form with these values. */
-  | { type: 'content.fillPage'; token: string; values: FillValues };
+export type { ContentCommand } from './protocol-content';
 
 const password = string({ min: 1, max: 4096 });
 const itemId = string({ min: 1, max: 100 });
@@ -233,11 +224,16 @@ const coreProtocol = {
   ),
   /** On page load, when "fill on page load" is on: the single exact match for this top frame. */
   'autofill.onLoad': request<Record<string, never>, { values: FillValues | null }>(['content'], object({})),
-  /** The identifier step of a sign-in was submitted with this username. */
-  'autofill.identifierSubmitted': request<{ username: string }, { ok: true }>(
+  /**
+   * The person submitted a sign-in step (a real pointer or key action on the page's
+   * submit control or in its field), with the username it showed, if any.
+   */
+  'autofill.stepSubmitted': request<{ username: string }, { ok: true }>(
     ['content'],
     object({ username: string({ max: 512 }) }),
   ),
+  /** The content script checked that the person can see what a fill is for, and asks for its values. */
+  'autofill.takeFill': request<{ token: string }, { values: FillValues | null }>(['content'], object({ token: menuToken })),
   /** The inline menu page asks what to show for the frame it was opened over. */
   'menu.state': request<{ token: string }, MenuState>(['inline-ui'], object({ token: menuToken })),
   /** The person chose a login in the inline menu. */
@@ -246,6 +242,11 @@ const coreProtocol = {
     object({ token: menuToken, itemId, allowOrigin: optional(string({ max: 2048 })) }),
   ),
   'menu.close': request<{ token: string }, { ok: true }>(['inline-ui'], object({ token: menuToken })),
+  /** The menu's content height, passed to the content script through the background (never through the page). */
+  'menu.resize': request<{ token: string; height: number }, { ok: true }>(
+    ['inline-ui'],
+    object({ token: menuToken, height: integer({ min: 0, max: 10_000 }) }),
+  ),
   /** "Generate strong password" in the menu of a new-password field. */
   'menu.generate': request<{ token: string }, MenuFillResult>(['inline-ui'], object({ token: menuToken })),
   /** Generated passwords, newest first, kept in the vault so none is lost. */

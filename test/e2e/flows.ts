@@ -76,15 +76,16 @@ export async function openMenuOn(session: ExtensionSession, page: TestPage, css:
 }
 
 /**
- * Whether the inline menu is showing in this document. The menu frame may be
- * loaded ahead and kept hidden, so its presence alone says nothing.
+ * Whether Latchkey's in-page UI (menu, prompt) is showing in this document: a host
+ * with a random tag name in the top layer. The menu frame may be loaded ahead and
+ * kept parked, so its presence alone says nothing.
  */
 export async function menuShown(frame: TestPage): Promise<boolean> {
   return frame.evaluate(() => {
-    const host = document.querySelector('latchkey-menu');
-    if (!host) return false;
-    const rect = host.getBoundingClientRect();
-    return getComputedStyle(host).visibility !== 'hidden' && rect.width > 1 && rect.right > 0;
+    return Array.from(document.querySelectorAll(':popover-open')).some((host) => {
+      const rect = host.getBoundingClientRect();
+      return /^x-[a-z]{12}$/i.test(host.tagName) && getComputedStyle(host).visibility !== 'hidden' && rect.width > 1 && rect.right > 0;
+    });
   }, undefined);
 }
 

@@ -10,7 +10,7 @@ import type { SenderContext } from '../sender';
 import type { StorageArea } from '../storage-area';
 import type { VaultService } from '../vault-service';
 import { isNeverSaveSite, neverSaveSite } from './never-save';
-import { currentPick } from './picks';
+import { recentIdentifier, siteKeyOf } from './identifier-notes';
 import { matchingLogins, siteOf } from './site-match';
 
 const PREFIX = 'capture.';
@@ -65,7 +65,10 @@ export class CaptureService {
     let username = submission.username.trim();
     if (otherUser && !username) return { offer: false };
     // The identifier step's username belongs to the person signing in, never to another user.
-    if (!username && !otherUser) username = (await currentPick(this.session, sender.tabId, this.now()))?.submittedUsername?.trim() ?? '';
+    if (!username && !otherUser) {
+      const site = siteKeyOf(sender.url);
+      username = (site ? await recentIdentifier(this.session, sender.tabId, site, this.now()) : null) ?? '';
+    }
 
     const logins = matchingLogins(
       (await this.vault.read()).items.filter((item): item is LoginItem => item.type === 'login'),

@@ -18,14 +18,17 @@ import { conditionalMenuPasskeys } from '../passkeys/service';
 import type { SenderContext } from '../sender';
 import type { StorageArea } from '../storage-area';
 import type { VaultService } from '../vault-service';
-import { currentPick, noteSubmittedUsername, rememberPick } from './picks';
+import { markSubmitted, pickedItemId, startContinuation, takeContinuation, type ContinuationField } from './continuations';
+import { noteIdentifier, siteKeyOf } from './identifier-notes';
+import { PendingFills, type FillTarget } from './pending-fills';
 import { loginMatchScore, matchingLogins } from './site-match';
 
 /** The browser's tabs, as far as filling needs them. */
 export interface TabsPort {
   /** The URL of the tab's top-level document, or null if unknown. */
   topUrl(tabId: number): Promise<string | null>;
-  sendToFrame(tabId: number, frameId: number, command: ContentCommand): Promise<unknown>;
+  /** Sends to one frame; with a documentId (where the browser has them), only to that document. */
+  sendToFrame(tabId: number, frameId: number, command: ContentCommand, documentId?: string): Promise<unknown>;
   /** Sends to every frame of the tab. */
   sendToTab(tabId: number, command: ContentCommand): Promise<unknown>;
   /** The tab the person is looking at in the focused window. */
@@ -41,12 +44,12 @@ export interface AutofillDeps {
 
 const GESTURE_LIFETIME_MS = 3000;
 
-
-
 export class AutofillService {
   private readonly now: () => number;
+  private readonly fills: PendingFills;
   constructor(private readonly deps: AutofillDeps) {
     this.now = deps.now ?? Date.now;
+    this.fills = new PendingFills(this.now);
   }
 
   private async loginsFor(url: string): Promise<LoginItem[]> {
@@ -65,8 +68,8 @@ export class AutofillService {
     if (state !== 'unlocked') return { vault: state, host, fieldKind: menu.fieldKind, logins: [], pickedId: null, canGenerate };
     let logins = await this.loginsFor(menu.url);
     if (menu.fieldKind === 'one-time-code') logins = logins.filter((item) => item.totp !== '');
-    const pick = await currentPick(this.deps.session, menu.tabId, this.now());
-    const pickedId = pick && logins.some((item) => item.id === pick.itemId) ? pick.itemId : null;
+    const picked = await pickedItemId(this.deps.session, menu.tabId, this.now());
+    const pickedId = picked && logins.some((item) => item.id === picked) ? picked : null;
     if (pickedId) logins = [...logins.filter((item) => item.id === pickedId), ...logins.filter((item) => item.id !== pickedId)];
     const offer = await conditionalMenuPasskeys({ vault: this.deps.vault, session: this.deps.session, now: this.now }, menu);
     return {
@@ -100,11 +103,8 @@ export class AutofillService {
       throw error;
     }
     await this.deps.vault.update((data) => rememberGenerated(data, password, host, this.now()));
-    const values: FillValues = { newPassword: password };
-    // On a change form, the current password comes from the one login saved for the site.
-    const logins = await this.loginsFor(menu.url);
-    if (logins.length === 1) values.password = logins[0]!.password;
-    const fields = await this.fillFrame(menu.tabId, menu.frameId, { type: 'content.fill', token, values });
+    // Only the new-password fields: the current password of a change form is the person's own pick.
+    const fields = await this.deliver(menu, token, { newPassword: password }, 'content.fill');
     return fields.length > 0 ? { result: 'filled', fields } : { result: 'nothing-filled' };
   }
 
@@ -119,31 +119,54 @@ export class AutofillService {
       if (topOrigin !== menu.origin && allowOrigin !== menu.origin) return { result: 'confirm-origin', origin: menu.origin };
     }
     const values = await this.valuesFor(item, menu.fieldKind);
-    const fields = await this.fillFrame(menu.tabId, menu.frameId, { type: 'content.fill', token, values });
+    const fields = await this.deliver(menu, token, values, 'content.fill');
     if (fields.length === 0) return { result: 'nothing-filled' };
-    await rememberPick(this.deps.session, menu.tabId, item.id, this.now());
+    // The next view of an identifier-first sign-in may get the rest of this login.
+    const next: ContinuationField[] = fields.includes('password') ? ['one-time-code'] : ['password', 'one-time-code'];
+    await startContinuation(this.deps.session, menu, item.id, next, this.now());
     return { result: 'filled', fields };
   }
 
-  /** The same login's next value, for the next view of an identifier-first sign-in. */
-  async continueFill(fieldKind: 'password' | 'one-time-code', sender: SenderContext): Promise<FillValues | null> {
+  /**
+   * The same login's next value, for the next view of an identifier-first sign-in:
+   * only after a pick in the menu and a submit by the person (continuations.ts).
+   */
+  async continueFill(fieldKind: ContinuationField, sender: SenderContext): Promise<FillValues | null> {
     if (sender.kind !== 'content') return null;
     if (!(await this.deps.vault.isUnlocked())) return null;
-    const pick = await currentPick(this.deps.session, sender.tabId, this.now());
-    if (!pick) return null;
+    const continuation = await takeContinuation(this.deps.session, sender, fieldKind, this.now());
+    if (!continuation) return null;
     // Never into a frame of another origin than the page: that would need a confirmation.
     if (sender.frameId !== 0 && originOf(await this.deps.tabs.topUrl(sender.tabId)) !== sender.origin) return null;
     const logins = await this.loginsFor(sender.url);
-    let item = logins.find((candidate) => candidate.id === pick.itemId) ?? null;
-    if (pick.submittedUsername !== null && (!item || !sameUsername(item.username, pick.submittedUsername))) {
+    let item = logins.find((candidate) => candidate.id === continuation.itemId) ?? null;
+    const submitted = continuation.submittedUsername;
+    if (submitted !== null && (!item || !sameUsername(item.username, submitted))) {
       // The person changed the username after picking: follow what they submitted, if unambiguous.
-      const byUsername = logins.filter((candidate) => sameUsername(candidate.username, pick.submittedUsername!));
+      const byUsername = logins.filter((candidate) => sameUsername(candidate.username, submitted));
       item = byUsername.length === 1 ? byUsername[0]! : null;
     }
     if (!item) return null;
-    if (fieldKind === 'password') return item.password ? { password: item.password } : null;
-    const values = await this.valuesFor(item, fieldKind);
-    return values.oneTimeCode ? values : null;
+    const values = fieldKind === 'password' ? (item.password ? { password: item.password } : null) : await this.valuesFor(item, fieldKind);
+    if (!values || (fieldKind === 'one-time-code' && !values.oneTimeCode)) return null;
+    // The view after this one (a code, or a forced change of this password) may follow, on the same terms.
+    await startContinuation(this.deps.session, sender, item.id, ['password', 'one-time-code'], this.now());
+    return values;
+  }
+
+  /** The person submitted a step in this frame: a continuation started here may now be used. */
+  async stepSubmitted(username: string, sender: SenderContext): Promise<void> {
+    if (sender.kind !== 'content') return;
+    const trimmed = username.trim();
+    await markSubmitted(this.deps.session, sender, trimmed === '' ? null : trimmed, this.now());
+    const site = siteKeyOf(sender.url);
+    if (trimmed !== '' && site) await noteIdentifier(this.deps.session, sender.tabId, trimmed, site, this.now());
+  }
+
+  /** The content script of the frame a fill was decided for asks for its values, once. */
+  takeFill(token: string, sender: SenderContext): FillValues | null {
+    if (sender.kind !== 'content') return null;
+    return this.fills.take(token, sender);
   }
 
   /** A fill gesture from outside the page (shortcut, context menu) allows one fill in that tab, briefly. */
@@ -167,7 +190,6 @@ export class AutofillService {
     let logins = await this.loginsFor(sender.url);
     if (fieldKind === 'one-time-code') logins = logins.filter((item) => item.totp !== '');
     if (logins.length !== 1) return { values: null, openMenu: true };
-    await rememberPick(this.deps.session, sender.tabId, logins[0]!.id, this.now());
     return { values: await this.valuesFor(logins[0]!, fieldKind), openMenu: false };
   }
 
@@ -188,15 +210,10 @@ export class AutofillService {
     if (!item || item.type !== 'login' || !url || loginMatchScore(item, url) === 0) {
       throw new UserFacingError('forbidden-sender', 'This login is not saved for the page in this tab.');
     }
-    const values = await this.valuesFor(item, 'password');
-    const filled = await this.fillFrame(tabId, 0, { type: 'content.fillPage', token: '', values });
-    if (filled.length > 0) await rememberPick(this.deps.session, tabId, item.id, this.now());
-    return filled;
-  }
-
-  async identifierSubmitted(username: string, sender: SenderContext): Promise<void> {
-    if (sender.kind !== 'content' || username.trim() === '') return;
-    await noteSubmittedUsername(this.deps.session, sender.tabId, username, this.now());
+    const origin = originOf(url);
+    if (!origin) throw new UserFacingError('forbidden-sender', 'This login is not saved for the page in this tab.');
+    // Only the document on that origin in the tab's top frame can take the values (pending-fills.ts).
+    return this.deliver({ tabId, frameId: 0, origin }, null, await this.valuesFor(item, 'password'), 'content.fillPage');
   }
 
   private async valuesFor(item: LoginItem, fieldKind: MenuFieldKind): Promise<FillValues> {
@@ -208,10 +225,19 @@ export class AutofillService {
     return { username: item.username, password: item.password };
   }
 
-  /** Sends a fill to one frame; answers which fields the content script filled. */
-  private async fillFrame(tabId: number, frameId: number, command: ContentCommand): Promise<string[]> {
-    const answer = (await this.deps.tabs.sendToFrame(tabId, frameId, command)) as { filled?: unknown } | undefined;
-    return Array.isArray(answer?.filled) ? answer.filled.filter((field): field is string => typeof field === 'string') : [];
+  /**
+   * Holds the values for one frame and tells it a fill is ready; the frame's content
+   * script checks what the person sees and takes them. Answers which fields it filled.
+   */
+  private async deliver(target: FillTarget, menuToken: string | null, values: FillValues, type: 'content.fill' | 'content.fillPage'): Promise<string[]> {
+    const token = this.fills.offer(target, values, menuToken ?? undefined);
+    try {
+      const command: ContentCommand = { type, token, origin: target.origin };
+      const answer = (await this.deps.tabs.sendToFrame(target.tabId, target.frameId, command, target.documentId)) as { filled?: unknown } | undefined;
+      return Array.isArray(answer?.filled) ? answer.filled.filter((field): field is string => typeof field === 'string') : [];
+    } finally {
+      this.fills.withdraw(token);
+    }
   }
 
   private async menuSessionFor(token: string, sender: SenderContext): Promise<MenuSession> {

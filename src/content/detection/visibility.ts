@@ -38,3 +38,60 @@ export function isFillable(input: HTMLInputElement): boolean {
   if (offScreen(rect) || clippedAway(input)) return false;
   return !hiddenByStyle(input);
 }
+
+/**
+ * Whether a clip-path leaves nothing of the field to see. Rounded corners
+ * (`inset(0 round 4px)`) are common and fine; anything we cannot read is
+ * treated as hiding the field, since filling it would be filling blind.
+ */
+function clipPathHides(clipPath: string, rect: DOMRect): boolean {
+  if (clipPath === 'none' || clipPath === '') return false;
+  const inset = /^inset\(([^)]*?)(?:\s+round\s[^)]*)?\)$/.exec(clipPath);
+  if (inset) {
+    const parts = inset[1]!.trim().split(/\s+/);
+    const [top, right = top, bottom = top, left = right] = parts as [string, string?, string?, string?];
+    const vertical = [top, bottom].map((part) => toPx(part!, rect.height));
+    const horizontal = [left, right].map((part) => toPx(part!, rect.width));
+    if ([...vertical, ...horizontal].some((part) => part === null)) return true;
+    return vertical[0]! + vertical[1]! >= rect.height - 1 || horizontal[0]! + horizontal[1]! >= rect.width - 1;
+  }
+  const circle = /^(circle|ellipse)\(\s*([\d.]+)(px|%)?/.exec(clipPath);
+  if (circle) return Number.parseFloat(circle[2]!) === 0;
+  return true;
+}
+
+/** A length of an inset() in px; percentages are of the box's size along that axis. */
+function toPx(value: string, size: number): number | null {
+  const match = /^(-?[\d.]+)(px|%)?$/.exec(value);
+  if (!match) return null;
+  const amount = Number.parseFloat(match[1]!);
+  return match[2] === '%' ? (amount / 100) * size : amount;
+}
+
+/** Whether something else of the page is drawn over the field's centre (a cover, a decoy). */
+function coveredAtCentre(input: HTMLInputElement, rect: DOMRect): boolean {
+  const x = rect.left + rect.width / 2;
+  const y = rect.top + rect.height / 2;
+  if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) return false; // scrolled away: not a cover
+  const root = input.getRootNode() as Document | ShadowRoot;
+  const hit = root.elementFromPoint(x, y);
+  if (!hit || hit === input) return false;
+  // A field's own label (floating labels) or a wrapper around it is part of it.
+  if (hit.contains(input)) return false;
+  for (const label of Array.from(input.labels ?? [])) if (label === hit || label.contains(hit)) return false;
+  return true;
+}
+
+/**
+ * The stricter check made right before a value is written: everything
+ * isFillable() checks, plus what only layout can tell (a clip-path, a cover
+ * over the field). Costs a hit test, so it runs per fill, not per detection.
+ */
+export function isVisibleToPerson(input: HTMLInputElement): boolean {
+  if (!isFillable(input)) return false;
+  const rect = input.getBoundingClientRect();
+  for (let current: Element | null = input; current; current = current.parentElement ?? hostOf(current)) {
+    if (clipPathHides(getComputedStyle(current).clipPath, current === input ? rect : current.getBoundingClientRect())) return false;
+  }
+  return !coveredAtCentre(input, rect);
+}

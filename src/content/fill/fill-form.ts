@@ -3,13 +3,13 @@
 // or honeypot field, never a code field with a password, never a search box.
 import type { FillValues } from '../../shared/protocol';
 import { formContextOf, type FormContext } from '../detection/form-context';
-import { isFillable } from '../detection/visibility';
+import { isFillable, isVisibleToPerson } from '../detection/visibility';
 import { notifyBlur, setFieldValue } from './set-value';
 
 export type FilledField = 'username' | 'password' | 'new-password' | 'one-time-code';
 
 function write(input: HTMLInputElement | null, value: string | undefined, filled: FilledField[], as: FilledField) {
-  if (!input || value === undefined || value === '' || !isFillable(input)) return;
+  if (!input || value === undefined || value === '' || !isVisibleToPerson(input)) return;
   setFieldValue(input, value);
   notifyBlur(input);
   filled.push(as);
@@ -23,9 +23,7 @@ export function fillForm(anchor: HTMLInputElement, values: FillValues): { filled
     write(context.confirmPassword, values.newPassword, filled, 'new-password');
   }
   write(context.username, values.username, filled, 'username');
-  // Generating for a change form supplies the saved current password too; what the person typed there wins.
-  const keepTyped = values.newPassword !== undefined && (context.currentPassword?.value ?? '') !== '';
-  if (!keepTyped) write(context.currentPassword, values.password, filled, 'password');
+  write(context.currentPassword, values.password, filled, 'password');
   write(context.oneTimeCode, values.oneTimeCode, filled, 'one-time-code');
   // Leave focus where a person would continue: the field they chose.
   if (filled.length > 0 && isFillable(anchor)) anchor.focus({ preventScroll: true });

@@ -1,19 +1,28 @@
 // The inline menu shown under a focused field. It is an extension page, so the
 // page around it cannot read it; it asks the background what to offer here and
 // acts only on trusted clicks.
-import { render } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { createContext, render } from 'preact';
+import { useContext, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { MenuLogin, MenuState } from '../../shared/protocol';
+import { parseMenuHostMessage } from '../../shared/protocol-content';
 import { sendRequest } from '../../shared/messaging';
+import { isPersonClick, useArmed } from '../shared/armed';
 
-/** The content script hands the menu a token each time it opens it over a field. */
-type HostMessage = { type: 'latchkey:menu-open'; token: string } | { type: 'latchkey:menu-close' };
-
-/** Tells the content script how tall the menu is, so the frame fits it. */
-function reportSize(): void {
-  const height = document.getElementById('menu')!.getBoundingClientRect().height;
-  window.parent.postMessage({ type: 'latchkey:menu-size', height }, '*');
+/**
+ * Tells the content script how tall the menu is, so the frame fits it. Through
+ * the background, never by postMessage: the page shares the parent window and
+ * would learn from the height how many logins the site has.
+ */
+let lastHeight = -1;
+function reportSize(token: string): void {
+  const height = Math.ceil(document.getElementById('menu')!.getBoundingClientRect().height);
+  if (height === lastHeight) return;
+  lastHeight = height;
+  void sendRequest('menu.resize', { token, height }).catch(() => undefined);
 }
+
+/** Whether clicks count yet (see ../shared/armed.ts); buttons stay disabled until then. */
+const Armed = createContext(false);
 
 interface Opening {
   token: string;
@@ -22,39 +31,55 @@ interface Opening {
 }
 
 /** Follows the token the page's content script gives; none while the menu is hidden. */
+// Listened for from the first moment: the content script posts the token as soon
+// as this frame has loaded, which can be before any component has mounted.
+let latestOpening: Opening | null = null;
+let onOpening: ((opening: Opening | null) => void) | null = null;
+window.addEventListener('message', (event: MessageEvent) => {
+  // The content script lives in the parent window. The page shares that window and
+  // could post here too, but it never learns a token, and the background checks each.
+  if (event.source !== window.parent) return;
+  const data = parseMenuHostMessage(event.data);
+  if (!data) return;
+  if (data.type === 'latchkey:menu-open') {
+    lastHeight = -1;
+    latestOpening = { token: data.token, state: sendRequest('menu.state', { token: data.token }) };
+  } else {
+    latestOpening = null;
+  }
+  onOpening?.(latestOpening);
+});
+
 function useHostToken(): Opening | null {
-  const [opening, setOpening] = useState<Opening | null>(null);
+  const [opening, setOpening] = useState<Opening | null>(latestOpening);
   useEffect(() => {
-    const listener = (event: MessageEvent) => {
-      // The content script lives in the parent window; nothing else may steer the menu.
-      if (event.source !== window.parent) return;
-      const data = event.data as HostMessage;
-      if (data?.type === 'latchkey:menu-open' && typeof data.token === 'string') {
-        setOpening({ token: data.token, state: sendRequest('menu.state', { token: data.token }) });
-      }
-      if (data?.type === 'latchkey:menu-close') setOpening(null);
+    onOpening = setOpening;
+    setOpening(latestOpening);
+    return () => {
+      onOpening = null;
     };
-    window.addEventListener('message', listener);
-    window.parent.postMessage({ type: 'latchkey:menu-ready' }, '*');
-    return () => window.removeEventListener('message', listener);
   }, []);
   return opening;
 }
 
-function trusted(handler: () => void) {
-  return (event: Event) => {
-    if (event.isTrusted) handler();
+/** A click handler that runs only for a person's click on an armed menu. */
+function useTrusted() {
+  const armed = useContext(Armed);
+  return (handler: () => void) => (event: Event) => {
+    if (armed && isPersonClick(event)) handler();
   };
 }
 
 function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
+  const trusted = useTrusted();
+  const armed = useContext(Armed);
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   if (!open) {
     return (
-      <button type="button" class="primary" onClick={trusted(() => setOpen(true))}>
+      <button type="button" class="primary" disabled={!armed} onClick={trusted(() => setOpen(true))}>
         Unlock
       </button>
     );
@@ -82,8 +107,10 @@ function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
 }
 
 function LoginButton({ login, picked, onChoose }: { login: MenuLogin; picked: boolean; onChoose: (login: MenuLogin) => void }) {
+  const trusted = useTrusted();
+  const armed = useContext(Armed);
   return (
-    <button type="button" class={`login${picked ? ' picked' : ''}`} onClick={trusted(() => onChoose(login))}>
+    <button type="button" class={`login${picked ? ' picked' : ''}`} disabled={!armed} onClick={trusted(() => onChoose(login))}>
       <span class="name">{login.name}</span> <span class="username">{login.username}</span>
     </button>
   );
@@ -93,6 +120,8 @@ type MenuPasskey = NonNullable<MenuState['passkeys']>[number];
 
 /** The passkeys of the page's pending conditional request (a `webauthn` field), one button each. */
 function PasskeyButtons({ token, state, onError }: { token: string; state: MenuState; onError: (message: string) => void }) {
+  const trusted = useTrusted();
+  const armed = useContext(Armed);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   if (!state.passkeys?.length) return null;
@@ -120,10 +149,36 @@ function PasskeyButtons({ token, state, onError }: { token: string; state: MenuS
         </label>
       )}
       {state.passkeys.map((passkey) => (
-        <button key={passkey.id} type="button" class="login passkey" onClick={trusted(() => void use(passkey))}>
+        <button key={passkey.id} type="button" class="login passkey" disabled={!armed} onClick={trusted(() => void use(passkey))}>
           <span class="name">Passkey · {passkey.name}</span> <span class="username">{passkey.userName}</span>
         </button>
       ))}
+    </div>
+  );
+}
+
+/**
+ * "Fill anyway" for a frame of another origin. A new question: its buttons arm
+ * afresh, so a click meant for the login button cannot land on "Fill anyway".
+ */
+function ConfirmOrigin({ confirm, onFill, onCancel }: { confirm: { login: MenuLogin; origin: string }; onFill: () => void; onCancel: () => void }) {
+  const armed = useArmed(true);
+  const trusted = (handler: () => void) => (event: Event) => {
+    if (armed && isPersonClick(event)) handler();
+  };
+  return (
+    <div role="alertdialog" aria-labelledby="confirm-text">
+      <p id="confirm-text">
+        This field is in a frame from <strong>{confirm.origin}</strong>, not from the page you are on. Fill “{confirm.login.name}” there?
+      </p>
+      <div class="row">
+        <button type="button" class="primary" disabled={!armed} onClick={trusted(onFill)}>
+          Fill anyway
+        </button>
+        <button type="button" disabled={!armed} onClick={trusted(onCancel)}>
+          Cancel
+        </button>
+      </div>
     </div>
   );
 }
@@ -134,6 +189,8 @@ function StepAside({ token }: { token: string }) {
 }
 
 function Menu({ token, initialState }: { token: string; initialState: Promise<MenuState> }) {
+  const trusted = useTrusted();
+  const armed = useContext(Armed);
   const [state, setState] = useState<MenuState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ login: MenuLogin; origin: string } | null>(null);
@@ -154,7 +211,7 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
     const loaded = await load();
     if (loaded?.logins.length === 1) await fill(loaded.logins[0]!);
   };
-  useLayoutEffect(reportSize);
+  useLayoutEffect(() => reportSize(token));
   // For `npm run bench`: when this opening of the menu first shows what it offers.
   const [marked, setMarked] = useState(false);
   useEffect(() => {
@@ -185,23 +242,7 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
 
   if (error) return <p role="alert" class="error">{error}</p>;
   if (!state) return <p class="muted">Latchkey…</p>;
-  if (confirm) {
-    return (
-      <div role="alertdialog" aria-labelledby="confirm-text">
-        <p id="confirm-text">
-          This field is in a frame from <strong>{confirm.origin}</strong>, not from the page you are on. Fill “{confirm.login.name}” there?
-        </p>
-        <div class="row">
-          <button type="button" class="primary" onClick={trusted(() => void fill(confirm.login, confirm.origin))}>
-            Fill anyway
-          </button>
-          <button type="button" onClick={trusted(close)}>
-            Cancel
-          </button>
-        </div>
-      </div>
-    );
-  }
+  if (confirm) return <ConfirmOrigin confirm={confirm} onFill={() => void fill(confirm.login, confirm.origin)} onCancel={close} />;
   switch (state.vault) {
     case 'none':
       return <p>No vault yet. Open Latchkey from the toolbar to create one.</p>;
@@ -211,7 +252,7 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
       if (state.canGenerate) {
         return (
           <div class="logins" role="group" aria-label={`Latchkey for ${state.host}`}>
-            <button type="button" class="primary" onClick={trusted(() => void generate())}>
+            <button type="button" class="primary" disabled={!armed} onClick={trusted(() => void generate())}>
               Generate strong password
             </button>
             {state.logins.map((login) => (
@@ -242,9 +283,19 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
 
 function MenuRoot() {
   const opening = useHostToken();
+  const armed = useArmed(opening !== null);
+  useEffect(() => {
+    if (!opening) return undefined;
+    const observer = new ResizeObserver(() => reportSize(opening.token));
+    observer.observe(document.getElementById('menu')!);
+    return () => observer.disconnect();
+  }, [opening]);
   // A new token is a new menu: nothing carries over from the last field.
-  return opening ? <Menu key={opening.token} token={opening.token} initialState={opening.state} /> : null;
+  return (
+    <Armed.Provider value={armed}>
+      {opening ? <Menu key={opening.token} token={opening.token} initialState={opening.state} /> : null}
+    </Armed.Provider>
+  );
 }
 
 render(<MenuRoot />, document.getElementById('menu')!);
-new ResizeObserver(reportSize).observe(document.getElementById('menu')!);

@@ -3,36 +3,46 @@
 // root, so the page cannot read or click it; it acts only on trusted clicks,
 // and proves which ceremony it serves with the token the bridge handed it.
 import { render } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../shared/messaging';
 import type { PasskeyPrompt } from '../../shared/protocol-passkeys';
+import { literal, object, string } from '../../shared/validate';
+import { isPersonClick, useArmed } from '../shared/armed';
 
-type HostMessage = { type: 'latchkey:passkey-open'; token: string };
+const openMessage = object({ type: literal('latchkey:passkey-open'), token: string({ min: 16, max: 64 }) });
 
-function reportSize(): void {
-  const height = document.getElementById('passkey')!.getBoundingClientRect().height;
-  window.parent.postMessage({ type: 'latchkey:passkey-size', height }, '*');
-}
+// The token arrives from the bridge in the parent window once this page has
+// loaded (possibly before any component mounted), so listen from the start.
+// This page sends nothing back to the page (its frame has a fixed size).
+let receivedToken: string | null = null;
+let onToken: ((token: string) => void) | null = null;
+window.addEventListener('message', (event: MessageEvent) => {
+  if (event.source !== window.parent || receivedToken !== null) return;
+  try {
+    receivedToken = openMessage.parse(event.data, 'message').token;
+    onToken?.(receivedToken);
+  } catch {
+    // not ours
+  }
+});
 
-/** The token arrives from the bridge in the parent window, once this page says it is ready. */
 function useToken(): string | null {
-  const [token, setToken] = useState<string | null>(null);
+  const [token, setToken] = useState<string | null>(receivedToken);
   useEffect(() => {
-    const listener = (event: MessageEvent) => {
-      if (event.source !== window.parent) return;
-      const data = event.data as HostMessage;
-      if (data?.type === 'latchkey:passkey-open' && typeof data.token === 'string') setToken(data.token);
+    onToken = setToken;
+    if (receivedToken) setToken(receivedToken);
+    return () => {
+      onToken = null;
     };
-    window.addEventListener('message', listener);
-    window.parent.postMessage({ type: 'latchkey:passkey-ready' }, '*');
-    return () => window.removeEventListener('message', listener);
   }, []);
   return token;
 }
 
+/** Clicks count only from a person, once the prompt has been visible for a moment (../shared/armed.ts). */
+let armedNow = false;
 function trusted(handler: () => void) {
   return (event: Event) => {
-    if (event.isTrusted) handler();
+    if (armedNow && isPersonClick(event)) handler();
   };
 }
 
@@ -45,7 +55,7 @@ function PasswordField({ value, onInput }: { value: string; onInput: (value: str
   );
 }
 
-function Consent({ token }: { token: string }) {
+function Consent({ token, armed }: { token: string; armed: boolean }) {
   const [prompt, setPrompt] = useState<PasskeyPrompt | null>(null);
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -57,7 +67,6 @@ function Consent({ token }: { token: string }) {
       .then(setPrompt)
       .catch((failure: Error) => setError(failure.message));
   useEffect(() => void load(), []);
-  useLayoutEffect(reportSize);
 
   const act = async (step: () => Promise<unknown>) => {
     if (busy) return;
@@ -88,7 +97,7 @@ function Consent({ token }: { token: string }) {
     });
   };
   const cancel = (
-    <button type="button" onClick={trusted(() => void decide('cancel'))}>
+    <button type="button" disabled={!armed} onClick={trusted(() => void decide('cancel'))}>
       Cancel
     </button>
   );
@@ -139,7 +148,7 @@ function Consent({ token }: { token: string }) {
         {verify}
         {alert}
         <div class="row">
-          <button type="button" class="primary" disabled={busy} onClick={trusted(() => void decide('save'))}>
+          <button type="button" class="primary" disabled={busy || !armed} onClick={trusted(() => void decide('save'))}>
             Save passkey
           </button>
           {cancel}
@@ -154,7 +163,7 @@ function Consent({ token }: { token: string }) {
       {alert}
       <div class="logins" role="group" aria-label={`Passkeys for ${prompt.rpId}`}>
         {prompt.passkeys.map((passkey) => (
-          <button key={passkey.id} type="button" class="login" disabled={busy} onClick={trusted(() => void decide('use', passkey.id))}>
+          <button key={passkey.id} type="button" class="login" disabled={busy || !armed} onClick={trusted(() => void decide('use', passkey.id))}>
             <span class="name">{passkey.userName}</span>
             {passkey.userDisplayName && passkey.userDisplayName !== passkey.userName && (
               <span class="username">{passkey.userDisplayName}</span>
@@ -169,8 +178,8 @@ function Consent({ token }: { token: string }) {
 
 function Root() {
   const token = useToken();
-  return token ? <Consent key={token} token={token} /> : null;
+  armedNow = useArmed(token !== null);
+  return token ? <Consent key={token} token={token} armed={armedNow} /> : null;
 }
 
 render(<Root />, document.getElementById('passkey')!);
-new ResizeObserver(reportSize).observe(document.getElementById('passkey')!);

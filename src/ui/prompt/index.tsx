@@ -4,12 +4,15 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PromptAnswer, PromptState } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
+import { isPersonClick, useArmed } from '../shared/armed';
 
 const token = location.hash.slice(1);
 
 function Prompt() {
   const [state, setState] = useState<PromptState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Clicks count once the prompt has been seen, unobstructed, for a moment (../shared/armed.ts).
+  const armed = useArmed(state !== null);
 
   useEffect(() => {
     sendRequest('prompt.state', { token })
@@ -18,7 +21,7 @@ function Prompt() {
   }, []);
 
   const answer = (choice: PromptAnswer) => (event: Event) => {
-    if (!event.isTrusted) return;
+    if (!armed || !isPersonClick(event)) return;
     sendRequest('prompt.answer', { token, answer: choice }).catch((failure: Error) => setError(failure.message));
   };
 
@@ -36,17 +39,17 @@ function Prompt() {
       </p>
       <div class="row">
         {state.action === 'update' && (
-          <button type="button" class="primary" onClick={answer('update')}>
+          <button type="button" class="primary" disabled={!armed} onClick={answer('update')}>
             Update
           </button>
         )}
-        <button type="button" class={state.action === 'save' ? 'primary' : ''} onClick={answer('save')}>
+        <button type="button" class={state.action === 'save' ? 'primary' : ''} disabled={!armed} onClick={answer('save')}>
           Save
         </button>
-        <button type="button" onClick={answer('not-now')}>
+        <button type="button" disabled={!armed} onClick={answer('not-now')}>
           Not now
         </button>
-        <button type="button" onClick={answer('never')}>
+        <button type="button" disabled={!armed} onClick={answer('never')}>
           Never for this site
         </button>
       </div>

@@ -29,7 +29,17 @@ function control(find: Finder, page: Page, describe: string): Control {
     }
   };
   return {
-    click: async () => (await waitFound()).click(),
+    // Like Playwright's click: wait until the control is enabled (the inline menu arms its buttons after a moment).
+    click: async () => {
+      const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
+      for (;;) {
+        const handle = await waitFound();
+        const enabled = await handle.evaluate((el) => !(el as HTMLButtonElement).disabled && el.getAttribute('aria-disabled') !== 'true').catch(() => false);
+        if (enabled) return handle.click();
+        if (Date.now() > deadline) throw new Error(`Timed out after ${DEFAULT_TIMEOUT_MS} ms waiting for ${describe} to be enabled`);
+        await sleep(50);
+      }
+    },
     fill: async (value) => {
       const handle = await waitFound();
       await handle.evaluate((el) => {
