@@ -46,6 +46,7 @@ function wrap(target: Page | Frame, page: Page): TestPage {
     },
     evaluate: (fn, arg) => target.evaluate(fn as never, arg) as never,
     press: (key) => page.keyboard.press(key),
+    clickAt: (x, y) => page.mouse.click(x, y),
     frame: async (prefix, timeoutMs = DEFAULT_TIMEOUT_MS) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -119,6 +119,7 @@ function wrap(target: Page | Frame, page: Page): TestPage {
     },
     evaluate: (fn, arg) => frame.evaluate(fn as (arg: unknown) => unknown, arg) as never,
     press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+    clickAt: (x, y) => page.mouse.click(x, y),
     frame: async (prefix, timeoutMs = DEFAULT_TIMEOUT_MS) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

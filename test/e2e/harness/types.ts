@@ -32,6 +32,8 @@ export interface TestPage {
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<void>;
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
   press(key: string): Promise<void>;
+  /** A real mouse click at a point of the top-level viewport, as a person's (wherever the page put what is there). */
+  clickAt(x: number, y: number): Promise<void>;
   /** A child frame whose URL starts with `prefix` (e.g. the inline menu), waiting for it. */
   frame(prefix: string, timeoutMs?: number): Promise<TestPage>;
   hasFrame(prefix: string): Promise<boolean>;
