@@ -1,6 +1,6 @@
 // What the content script costs a page, in real Chromium with the production
 // build: page-load time with and without the extension (same run, as a ratio),
-// main-thread script time it adds, and focus-to-menu time on a 20,000-node page.
+// main-thread script time it adds, and click-to-menu time on a 20,000-node page.
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +95,7 @@ export const contentBenchmark: Benchmark = {
       ];
       for (const context of contexts) await context.close();
 
-      // Focus to a rendered menu: the extension with a vault, a login form on a large page.
+      // Click to a rendered menu: the extension with a vault, a login form on a large page.
       const session = await launch('chromium');
       const popup = await session.openPopup();
       await popup.byRole('textbox', 'Master password').fill('Bench-Master-Password-93!');
@@ -110,14 +110,22 @@ export const contentBenchmark: Benchmark = {
         await page.press('Escape');
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
         await page.waitForText('Sign in');
-        // Both clocks are absolute (timeOrigin + now), taken inside the page and inside the menu.
-        const focusedAt = await page.evaluate((id) => {
-          const at = performance.timeOrigin + performance.now();
-          (document.getElementById(id) as HTMLInputElement).focus();
-          return at;
-        }, round % 2 ? 'password' : 'email');
+        // A person's click opens the menu (a script's focus() does not). Both clocks are
+        // absolute (timeOrigin + time), taken inside the page (the pointerdown's own
+        // timestamp) and inside the menu.
+        const id = round % 2 ? 'password' : 'email';
+        const point = await page.evaluate((fieldId) => {
+          const field = document.getElementById(fieldId)!;
+          const rect = field.getBoundingClientRect();
+          (window as unknown as { pressedAt: Promise<number> }).pressedAt = new Promise((resolve) =>
+            field.addEventListener('pointerdown', (event) => resolve(performance.timeOrigin + event.timeStamp), { once: true }),
+          );
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }, id);
+        await page.clickAt(point.x, point.y);
+        const focusedAt = await page.evaluate(() => (window as unknown as { pressedAt: Promise<number> }).pressedAt, undefined);
         const menu = await page.frame(menuUrl, 5000);
-        // The menu frame is reused, so take its first "rendered" mark after this focus.
+        // The menu frame is reused, so take its first "rendered" mark after this click.
         const renderedAt = await menu.evaluate(async (since) => {
           for (;;) {
             const mark = performance
@@ -146,7 +154,7 @@ export const contentBenchmark: Benchmark = {
         { name: 'page load, Latchkey / empty content script (Latchkey’s share)', value: pairedRatio(withExtension.load, emptyScript.load), unit: 'ratio', budget: 1.02 },
         { name: 'main-thread task time per load, without', value: taskWithout, unit: 'ms' },
         { name: 'main-thread task time per load, with', value: taskWith, unit: 'ms' },
-        { name: 'focus to menu rendered (20,000-node page)', value: median(times), unit: 'ms', budget: 50 },
+        { name: 'click to menu rendered (20,000-node page)', value: median(times), unit: 'ms', budget: 50 },
       ];
     } finally {
       await pages.close();
