@@ -49,7 +49,7 @@ describe.each(BROWSERS)('vault in %s', (browserName) => {
 
     // Using the vault starts the auto-lock countdown (default 15 minutes), kept as an alarm
     // so that it fires even after the worker was stopped.
-    const alarm = (await popup.evaluate(() => (globalThis as any).browser?.alarms?.get('latchkey.auto-lock') ?? (globalThis as any).chrome.alarms.get('latchkey.auto-lock'), undefined)) as { scheduledTime: number } | undefined;
+    const alarm = (await popup.evaluate(() => (typeof browser !== 'undefined' ? browser : chrome).alarms.get('latchkey.auto-lock'), undefined)) as { scheduledTime: number } | undefined;
     expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 14 * 60_000);
     expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 15 * 60_000);
 

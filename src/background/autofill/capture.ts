@@ -10,8 +10,8 @@ import type { SenderContext } from '../sender';
 import type { StorageArea } from '../storage-area';
 import type { VaultService } from '../vault-service';
 import { isNeverSaveSite, neverSaveSite } from './never-save';
-import { recentIdentifier, siteKeyOf } from './identifier-notes';
-import { matchingLogins, siteOf } from './site-match';
+import { recentIdentifier } from './identifier-notes';
+import { matchingLogins, siteKeyOf, siteOf } from './site-match';
 
 const PREFIX = 'capture.';
 const CAPTURE_LIFETIME_MS = 2 * 60_000;

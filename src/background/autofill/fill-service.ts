@@ -19,9 +19,9 @@ import type { SenderContext } from '../sender';
 import type { StorageArea } from '../storage-area';
 import type { VaultService } from '../vault-service';
 import { markSubmitted, pickedItemId, startContinuation, takeContinuation, type ContinuationField } from './continuations';
-import { noteIdentifier, siteKeyOf } from './identifier-notes';
+import { noteIdentifier } from './identifier-notes';
 import { PendingFills, type FillTarget } from './pending-fills';
-import { loginMatchScore, matchingLogins } from './site-match';
+import { loginMatchScore, matchingLogins, siteKeyOf } from './site-match';
 
 /** The browser's tabs, as far as filling needs them. */
 export interface TabsPort {

@@ -2,16 +2,14 @@
 // tab for a few minutes so that a later save prompt (after a reset or a change
 // on a view that shows no username) can name the account. It names; it never
 // authorises a fill (that is continuations.ts).
-import { realmOfHost } from '../../shared/microsoft-realms';
 import type { StorageArea } from '../storage-area';
-import { siteOf } from './site-match';
 
 const PREFIX = 'identifier.';
 const LIFETIME_MS = 5 * 60_000;
 
 interface IdentifierNote {
   username: string;
-  /** The site it was submitted on (registrable domain or Microsoft realm key). */
+  /** The site it was submitted on (site-match.ts, siteKeyOf). */
   siteKey: string;
   at: number;
 }
@@ -26,9 +24,3 @@ export async function recentIdentifier(area: StorageArea, tabId: number, siteKey
   return note.username;
 }
 
-/** Which site a URL's account belongs to: its Microsoft realm, or its registrable domain. */
-export function siteKeyOf(url: string): string | null {
-  const site = siteOf(url);
-  if (!site) return null;
-  return realmOfHost(site.host) ?? site.domain;
-}

@@ -2,25 +2,14 @@
 // the site, so the list at rest does not say which sites the person uses.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes, toBase64, utf8Encode } from '../../vault/bytes';
-import { microsoftSiteOf } from '../../shared/microsoft-sites';
 import type { StorageArea } from '../storage-area';
-import { siteOf } from './site-match';
+import { siteKeyOf as siteKey } from './site-match';
 
 const KEY = 'neverSave';
 
 interface NeverSaveList {
   salt: string;
   sites: string[];
-}
-
-// A Microsoft realm's own sign-in pages share one key, the realm, as its logins do. A content
-// host (a tenant's SharePoint site...) keys by its registrable domain like any other site, so
-// a "Never" chosen there does not turn saving off on the realm's sign-in pages.
-function siteKey(url: string): string | null {
-  const site = siteOf(url);
-  if (!site) return null;
-  const microsoft = microsoftSiteOf(site.host);
-  return microsoft && microsoft.role !== 'content' ? microsoft.realm : site.domain;
 }
 
 async function read(area: StorageArea): Promise<NeverSaveList> {

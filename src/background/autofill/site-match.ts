@@ -5,7 +5,7 @@
 // host goes to the listed pages of its own realm that ask for that realm's password,
 // and never to a content host (a tenant's SharePoint site, Outlook on the web, Xbox...).
 import { getDomain } from 'tldts';
-import { isMicrosoftSignInHost, realmOfHost } from '../../shared/microsoft-sites';
+import { isMicrosoftSignInHost, microsoftSiteOf, realmOfHost } from '../../shared/microsoft-sites';
 import type { LoginItem, Website } from '../../vault/model';
 
 export interface Site {
@@ -95,4 +95,17 @@ export function matchingLogins(items: readonly LoginItem[], frameUrl: string): L
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || b.item.updated - a.item.updated)
     .map(({ item }) => item);
+}
+
+/**
+ * Which site an account belongs to, as one key: a Microsoft realm on that realm's own
+ * sign-in pages (they share logins), else the registrable domain. A content host (a
+ * tenant's SharePoint site...) keys by its domain, so nothing recorded there (a "Never
+ * for this site", a submitted username) carries over to the realm's sign-in pages.
+ */
+export function siteKeyOf(url: string): string | null {
+  const site = siteOf(url);
+  if (!site) return null;
+  const microsoft = microsoftSiteOf(site.host);
+  return microsoft && microsoft.role !== 'content' ? microsoft.realm : site.domain;
 }

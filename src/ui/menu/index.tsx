@@ -2,7 +2,7 @@
 // page around it cannot read it; it asks the background what to offer here and
 // acts only on trusted clicks.
 import { createContext, render } from 'preact';
-import { useContext, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MenuLogin, MenuState } from '../../shared/protocol';
 import { parseMenuHostMessage } from '../../shared/protocol-content';
 import { sendRequest } from '../../shared/messaging';
@@ -184,7 +184,7 @@ function ConfirmOrigin({ confirm, onFill, onCancel }: { confirm: { login: MenuLo
 }
 
 function StepAside({ token }: { token: string }) {
-  useEffect(() => void sendRequest('menu.close', { token }).catch(() => undefined), []);
+  useEffect(() => void sendRequest('menu.close', { token }).catch(() => undefined), [token]);
   return null;
 }
 
@@ -205,6 +205,8 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
         setError(failure.message);
         return null;
       });
+  // Once per menu: a new token mounts a new Menu (MenuRoot keys it by token).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- load and initialState belong to this mount
   useLayoutEffect(() => void load(initialState), []);
   // Unlocking was the first half of a fill: with one login for this site, finish it.
   const afterUnlock = async () => {
@@ -213,11 +215,11 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
   };
   useLayoutEffect(() => reportSize(token));
   // For `npm run bench`: when this opening of the menu first shows what it offers.
-  const [marked, setMarked] = useState(false);
+  const marked = useRef(false);
   useEffect(() => {
-    if (state && !marked) {
+    if (state && !marked.current) {
       performance.mark('latchkey:menu-rendered');
-      setMarked(true);
+      marked.current = true;
     }
   }, [state]);
 
@@ -248,7 +250,7 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
       return <p>No vault yet. Open Latchkey from the toolbar to create one.</p>;
     case 'locked':
       return <UnlockForm onUnlocked={() => void afterUnlock()} />;
-    case 'unlocked':
+    case 'unlocked': {
       if (state.canGenerate) {
         return (
           <div class="logins" role="group" aria-label={`Latchkey for ${state.host}`}>
@@ -278,6 +280,7 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
           </div>
         </>
       );
+    }
   }
 }
 

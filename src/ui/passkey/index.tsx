@@ -66,6 +66,8 @@ function Consent({ token, armed }: { token: string; armed: boolean }) {
     sendRequest('passkeys.prompt', { token })
       .then(setPrompt)
       .catch((failure: Error) => setError(failure.message));
+  // Once per ceremony: Root keys this component by its token.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- load belongs to this mount
   useEffect(() => void load(), []);
 
   const act = async (step: () => Promise<unknown>) => {

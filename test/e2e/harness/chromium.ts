@@ -163,7 +163,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     restartBackground: () => stopServiceWorker(),
     killBackground: () => stopServiceWorker(),
     readStorage: async (area) =>
-      (await extensionPage()).evaluate((name) => chrome.storage[name].get(null), area),
+      (await extensionPage()).evaluate((name) => chrome.storage[name]!.get(null), area),
     restartBrowser: async () => {
       probe = null;
       await context.close();

@@ -236,7 +236,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       return wrap(page, page);
     },
     sendFromExtensionPage: async (message) =>
-      (await extensionPage()).evaluate((m) => (globalThis as any).browser.runtime.sendMessage(m), message as never),
+      (await extensionPage()).evaluate((m) => (globalThis as unknown as { browser: ExtensionNamespaceForTests }).browser.runtime.sendMessage(m), message as never),
     restartBackground: async () => {
       // Firefox stops an idle event page on its own; wait for that, sending nothing meanwhile.
       if (!options.backgroundIdleMs) throw new Error('Launch Firefox with backgroundIdleMs to restart its background');
@@ -253,7 +253,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       await browser.installExtension(DIST.firefox);
     },
     readStorage: async (area) =>
-      (await extensionPage()).evaluate((name) => (globalThis as any).browser.storage[name].get(null), area as never),
+      (await extensionPage()).evaluate((name) => (globalThis as unknown as { browser: ExtensionNamespaceForTests }).browser.storage[name]!.get(null), area as never),
     restartBrowser: async () => {
       probe = null;
       await browser.close();

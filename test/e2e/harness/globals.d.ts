@@ -1,3 +1,9 @@
-// Extension namespaces as seen from code the tests evaluate inside extension pages.
-declare const chrome: any;
-declare const browser: any;
+// Extension namespaces as seen from code the tests evaluate inside extension pages:
+// the tests call a few APIs on them and check the answers, so their shape is left open.
+interface ExtensionNamespaceForTests {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: Record<string, { get(keys: null): Promise<Record<string, unknown>> }>;
+  alarms: { get(name: string): Promise<unknown> };
+}
+declare const chrome: ExtensionNamespaceForTests;
+declare const browser: ExtensionNamespaceForTests;
