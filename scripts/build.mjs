@@ -82,11 +82,16 @@ async function manifestFor() {
 }
 
 /**
- * The one manifest, minus what a browser does not know: Firefox has no offscreen
- * documents (its event page has a DOM of its own) and would warn about the permission.
+ * The one manifest, adjusted per browser. Firefox has no offscreen documents (its event
+ * page has a DOM of its own) and would warn about the permission. Chrome serves the
+ * in-page resources only at a URL that changes every session (use_dynamic_url), so a
+ * page cannot probe for Latchkey at a fixed address; Firefox's moz-extension host is
+ * already random per install.
  */
 function forTarget(manifest, target) {
-  if (target !== 'firefox') return manifest;
+  if (target !== 'firefox') {
+    return { ...manifest, web_accessible_resources: manifest.web_accessible_resources.map((entry) => ({ ...entry, use_dynamic_url: true })) };
+  }
   return { ...manifest, permissions: manifest.permissions.filter((permission) => permission !== 'offscreen') };
 }
 

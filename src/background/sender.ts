@@ -38,11 +38,23 @@ function webOrigin(url: string): string | null {
   }
 }
 
+/**
+ * One of our own pages: at our base URL, or (Chrome, use_dynamic_url) at the
+ * per-session dynamic URL of our in-page resources. The sender's extension id,
+ * checked first, is the browser's word that it is ours; a web frame never has
+ * an extension URL.
+ */
+function isOwnPage(url: string, self: ExtensionIdentity): boolean {
+  if (url.startsWith(self.baseUrl)) return true;
+  const scheme = new URL(self.baseUrl).protocol;
+  return url.startsWith(`${scheme}//`);
+}
+
 export function classifySender(raw: RawSender, self: ExtensionIdentity): Classification {
   if (raw.id !== self.id) return { ok: false, reason: 'the sender is another extension' };
   if (typeof raw.url !== 'string') return { ok: false, reason: 'the sender has no URL' };
 
-  if (raw.url.startsWith(self.baseUrl)) {
+  if (isOwnPage(raw.url, self)) {
     const path = new URL(raw.url).pathname;
     if (path === POPUP_PATH) return { ok: true, sender: { kind: 'popup', url: raw.url } };
     if (path.startsWith(INLINE_UI_PREFIX)) {

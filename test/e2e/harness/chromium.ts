@@ -8,6 +8,17 @@ import { resolveHostFixture } from './fixtures';
 import { CHROMIUM_PATH, DIST } from './paths';
 import { DEFAULT_TIMEOUT_MS, type Control, type ExtensionSession, type LaunchOptions, type TestPage } from './types';
 
+/**
+ * Whether a frame's URL starts with `prefix`. In-page extension pages are served at a
+ * per-session dynamic extension URL (use_dynamic_url), so for extension URLs only the
+ * path is compared.
+ */
+function sameFrameUrl(url: string, prefix: string): boolean {
+  if (!prefix.startsWith('chrome-extension://') || !url.startsWith('chrome-extension://')) return url.startsWith(prefix);
+  const path = (full: string) => full.replace(/^chrome-extension:\/\/[^/]+/, '');
+  return path(url).startsWith(path(prefix));
+}
+
 function control(locator: Locator): Control {
   const first = locator.first();
   return {
@@ -50,7 +61,7 @@ function wrap(target: Page | Frame, page: Page): TestPage {
     frame: async (prefix, timeoutMs = DEFAULT_TIMEOUT_MS) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = page.frames().find((frame) => frame.url().startsWith(prefix));
+        const found = page.frames().find((frame) => sameFrameUrl(frame.url(), prefix));
         if (found) {
           await found.waitForLoadState('domcontentloaded');
           return wrap(found, page);
@@ -59,7 +70,7 @@ function wrap(target: Page | Frame, page: Page): TestPage {
         await page.waitForTimeout(50);
       }
     },
-    hasFrame: async (prefix) => page.frames().some((frame) => frame.url().startsWith(prefix)),
+    hasFrame: async (prefix) => page.frames().some((frame) => sameFrameUrl(frame.url(), prefix)),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
