@@ -24,3 +24,44 @@ export function killedDuringWrite(area: MemoryArea, keys: RegExp): StorageArea {
     set: (items) => (Object.keys(items).some((key) => keys.test(key)) ? new Promise(() => undefined) : area.set(items)),
   };
 }
+
+/**
+ * Once armed, lets `n - 1` writes (set or remove) through and throws on the n-th and
+ * every one after it, like a browser that stops at that point: nothing later reaches storage.
+ */
+export function crashOnWrite(area: MemoryArea): StorageArea & { arm(n: number): void; writes: number } {
+  let limit = Infinity;
+  const wrapper = {
+    writes: 0,
+    arm(n: number) {
+      limit = n;
+      wrapper.writes = 0;
+    },
+    get: (k: string | string[] | null) => area.get(k),
+    async set(items: Record<string, unknown>) {
+      if (++wrapper.writes >= limit) throw new Error('the browser stopped');
+      return area.set(items);
+    },
+    async remove(keys: string | string[]) {
+      if (++wrapper.writes >= limit) throw new Error('the browser stopped');
+      return area.remove(keys);
+    },
+  };
+  return wrapper;
+}
+
+/** Reports every write as done but stores a damaged copy of records, like a failing disk. */
+export function corruptingWrites(area: MemoryArea, keys: RegExp): StorageArea {
+  return {
+    get: (k) => area.get(k),
+    remove: (k) => area.remove(k),
+    set: async (items) => {
+      const damaged = Object.fromEntries(
+        Object.entries(items).map(([key, value]) =>
+          keys.test(key) && value && typeof value === 'object' ? [key, { ...value, ciphertext: Buffer.alloc(48, 7).toString('base64') }] : [key, value],
+        ),
+      );
+      return area.set(damaged);
+    },
+  };
+}

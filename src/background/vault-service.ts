@@ -9,15 +9,17 @@ import { emptyVaultData } from '../vault/model';
 import type { KdfParams } from '../vault/kdf';
 import {
   createVault,
+  rekeyVault,
   rewrapVaultKey,
   unwrapVaultKey,
   VAULT_FORMAT_VERSION,
   WrongPasswordError,
   type VaultHeader,
 } from '../vault/vault-file';
+import { RollbackWitness } from './rollback-witness';
 import type { StorageArea } from './storage-area';
 import { UnlockThrottle } from './unlock-throttle';
-import { VaultStore, type OpenedVault } from './vault-store';
+import { VaultStore, type OpenedVault, type StoredVersion } from './vault-store';
 
 const SESSION_KEY = 'session.vaultKey';
 const UNLOCKED_AT_KEY = 'session.unlockedAt';
@@ -39,6 +41,8 @@ interface Unlocked {
 export interface VaultServiceDeps {
   local: StorageArea;
   session: StorageArea;
+  /** A second place that remembers the highest generation saved (storage.sync), to notice a rolled-back `local`. */
+  witness?: StorageArea | null;
   now?: () => number;
   /** KDF parameters for new vaults; tests use cheaper ones than the default. */
   kdf?: KdfParams;
@@ -47,9 +51,12 @@ export interface VaultServiceDeps {
 export class VaultService {
   private readonly store: VaultStore;
   private readonly throttle: UnlockThrottle;
+  private readonly witness: RollbackWitness;
   private readonly now: () => number;
   private unlocked: Unlocked | null = null;
   private notice: string | null = null;
+  /** The highest generation the witness vouched for: saves continue above it. */
+  private highestSeen = 0;
   /** Saves run one at a time so two edits never race to the same generation. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -57,6 +64,7 @@ export class VaultService {
     this.store = new VaultStore(deps.local);
     this.now = deps.now ?? Date.now;
     this.throttle = new UnlockThrottle(deps.local, this.now);
+    this.witness = new RollbackWitness(deps.witness ?? null);
   }
 
   async status(): Promise<VaultStatus> {
@@ -73,7 +81,7 @@ export class VaultService {
     assertLongEnough(masterPassword);
     const { header, vaultKey } = await createVault(masterPassword, this.deps.kdf);
     const data = emptyVaultData();
-    await this.store.save(header, vaultKey, data, this.now());
+    await this.saved(await this.store.save(header, vaultKey, data, this.now()), vaultKey);
     await this.startSession({ header, vaultKey, data });
     return this.status();
   }
@@ -96,13 +104,14 @@ export class VaultService {
       throw new UserFacingError('wrong-password', `Wrong master password.${wait}`);
     }
     await this.throttle.reset();
+    this.notice = null;
     const opened = await this.store.open(vaultKey);
-    this.noteRecovery(opened);
+    await this.noteRecovery(opened, vaultKey);
     let header = opened.version.header;
     if (header.version < VAULT_FORMAT_VERSION) {
       // An older format is upgraded once, while the password is at hand to rewrap the key.
       header = await rewrapVaultKey(header, vaultKey, masterPassword);
-      await this.store.save(header, vaultKey, opened.data, this.now());
+      await this.saved(await this.store.save(header, vaultKey, opened.data, this.now(), this.highestSeen), vaultKey);
     }
     await this.startSession({ header, vaultKey, data: opened.data });
     return this.status();
@@ -133,13 +142,23 @@ export class VaultService {
       const unlocked = await this.requireUnlocked();
       const draft = structuredClone(unlocked.data);
       const result = change(draft);
-      await this.store.save(unlocked.header, unlocked.vaultKey, draft, this.now());
+      await this.saved(await this.store.save(unlocked.header, unlocked.vaultKey, draft, this.now(), this.highestSeen), unlocked.vaultKey);
       this.unlocked = { ...unlocked, data: draft };
       return result;
     };
+    return this.serialised(run);
+  }
+
+  private serialised<T>(run: () => Promise<T>): Promise<T> {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** After a save: the witness learns the generation, and later saves go above it. */
+  private async saved(version: StoredVersion, vaultKey: Uint8Array): Promise<void> {
+    this.highestSeen = Math.max(this.highestSeen, version.generation);
+    await this.witness.record(version.header.vaultId, vaultKey, version.generation);
   }
 
   /** Checks the master password again, for actions that must be confirmed (export). */
@@ -167,17 +186,24 @@ export class VaultService {
   }
 
   /**
-   * Changes the master password and/or the KDF strength. Both rewrap the same
-   * vault key under a new header, saved together with the data as a new generation.
+   * Changes the master password and/or the KDF strength. The data is re-encrypted
+   * under a fresh random vault key and a new header, and every record of the old
+   * key is removed (VaultStore.rekey), so neither the old password nor the old key
+   * opens anything afterwards. Runs in the save queue, so no edit lands between.
    */
   async rekey(current: string, changes: { password?: string; kdf?: KdfParams }): Promise<VaultStatus> {
-    const unlocked = await this.requireUnlocked();
+    await this.requireUnlocked();
     await this.verifyMasterPassword(current);
     const next = changes.password ?? current;
     if (changes.password !== undefined) assertLongEnough(next);
-    const header = await rewrapVaultKey(unlocked.header, unlocked.vaultKey, next, changes.kdf);
-    await this.store.save(header, unlocked.vaultKey, unlocked.data, this.now());
-    this.unlocked = { ...unlocked, header };
+    await this.serialised(async () => {
+      const unlocked = await this.requireUnlocked();
+      const fresh = await rekeyVault(unlocked.header, next, changes.kdf);
+      await this.saved(await this.store.rekey(fresh.header, fresh.vaultKey, unlocked.data, this.now(), this.highestSeen), fresh.vaultKey);
+      // A worker stopped before this line finds the old key in the session, which opens nothing now: it starts locked.
+      await this.deps.session.set({ [SESSION_KEY]: toBase64(fresh.vaultKey) });
+      this.unlocked = { ...unlocked, header: fresh.header, vaultKey: fresh.vaultKey };
+    });
     return this.status();
   }
 
@@ -199,18 +225,47 @@ export class VaultService {
     const stored = (await this.deps.session.get(SESSION_KEY))[SESSION_KEY];
     if (typeof stored !== 'string') return null;
     const vaultKey = fromBase64(stored);
-    const opened = await this.store.open(vaultKey);
-    this.noteRecovery(opened);
+    let opened: OpenedVault;
+    try {
+      opened = await this.store.open(vaultKey);
+    } catch (error) {
+      // The kept key no longer opens the vault (the master password was changed and the
+      // worker stopped before the session learnt the new key, or storage was replaced):
+      // start locked; the master password opens whatever is there, or says why not.
+      if (error instanceof UserFacingError && error.code === 'integrity') {
+        await this.deps.session.remove([SESSION_KEY, UNLOCKED_AT_KEY]);
+        return null;
+      }
+      throw error;
+    }
+    this.notice = null;
+    await this.noteRecovery(opened, vaultKey);
     this.unlocked = { header: opened.version.header, vaultKey, data: opened.data };
     return this.unlocked;
   }
 
-  private noteRecovery(opened: OpenedVault): void {
-    if (!opened.recoveredFrom) return;
-    const when = new Date(opened.version.savedAt).toISOString();
-    this.notice =
-      `The latest save of your vault failed its integrity check (damaged or tampered with), so Latchkey opened the ` +
-      `previous version, saved ${when}. Changes made after that may be missing; the damaged version is replaced at the next save.`;
+  /** Says, in the status, when what was opened is not the latest save. */
+  private async noteRecovery(opened: OpenedVault, vaultKey: Uint8Array): Promise<void> {
+    const notices: string[] = [];
+    if (opened.recoveredFrom) {
+      const when = new Date(opened.version.savedAt).toISOString();
+      notices.push(
+        `The latest save of your vault failed its integrity check (damaged or tampered with), so Latchkey opened the ` +
+          `previous version, saved ${when}. Changes made after that may be missing; the damaged version is replaced at the next save.`,
+      );
+    }
+    const latestOnDisk = (opened.recoveredFrom ?? opened.version).generation;
+    const highest = await this.witness.highest(opened.version.header.vaultId, vaultKey);
+    if (highest !== null) this.highestSeen = Math.max(this.highestSeen, highest);
+    if (highest !== null && highest > latestOnDisk) {
+      const missing = highest - latestOnDisk;
+      notices.push(
+        `This is an older copy of your vault: Latchkey saved it ${missing} more time${missing === 1 ? '' : 's'} after this copy was made ` +
+          `(the browser's storage may have been restored from a backup or replaced). Anything you added or changed since then is not here. ` +
+          `Latchkey opened this copy as it is; check your recent changes.`,
+      );
+    }
+    this.notice = notices.length > 0 ? notices.join(' ') : null;
   }
 
   private async requireUnlocked(): Promise<Unlocked> {

@@ -3,14 +3,15 @@
 // encrypted with the vault key).
 //
 // Key hierarchy: password --Argon2id(salt, kdf)--> master key --AES-GCM--> vault key.
-// Changing the password re-wraps the random vault key; the data key stays.
+// Changing the password or the KDF (rekeyVault) makes a fresh random vault key, so
+// nothing the old password or the old key could open stays readable with them.
 //
 // Both ciphertexts authenticate the header fields as AAD, so neither a header
 // edit (e.g. a KDF downgrade) nor moving a record to another vault or
 // generation goes unnoticed.
 
 import { aesGcmDecrypt, aesGcmEncrypt, importAesKey, AES_KEY_LENGTH, GCM_NONCE_LENGTH, GCM_TAG_LENGTH } from './aead';
-import { assertBytes, fromBase64, randomBytes, toBase64, utf8Decode, utf8Encode, wipe } from './bytes';
+import { asBufferSource, assertBytes, fromBase64, randomBytes, toBase64, utf8Decode, utf8Encode, wipe } from './bytes';
 import { VaultIntegrityError, VaultValidationError, WrongPasswordError } from './errors';
 import { DEFAULT_KDF, deriveMasterKey, validateKdfParams } from './kdf';
 import type { KdfParams } from './kdf';
@@ -186,6 +187,43 @@ export async function createVault(
 }
 
 /**
+ * A fresh random vault key for the same vault, wrapped under a new header (new salt,
+ * `password`, `kdf`): what changing the master password or the KDF strength uses, so
+ * that the old password and the old vault key open nothing written from then on.
+ */
+export async function rekeyVault(
+  header: VaultHeader,
+  password: string,
+  kdf?: KdfParams,
+): Promise<{ header: VaultHeader; vaultKey: Uint8Array }> {
+  const checked = validateHeader(header);
+  assertMasterPassword(password, 'rekeyVault');
+  const checkedKdf = validateKdfParams(kdf ?? checked.kdf);
+  const vaultKey = randomBytes(AES_KEY_LENGTH);
+  return { header: await buildHeader(checked.vaultId, vaultKey, password, checkedKdf), vaultKey };
+}
+
+/**
+ * A MAC over (vault id, generation) with a key derived from the vault key (HKDF, its
+ * own label), for the rollback witness kept outside the vault's storage: nothing
+ * without the vault key can forge a "higher generation" there.
+ */
+export async function generationMac(vaultKey: Uint8Array, vaultId: string, generation: number): Promise<string> {
+  assertBytes(vaultKey, 'vaultKey', AES_KEY_LENGTH);
+  assertGeneration(generation);
+  const base = await globalThis.crypto.subtle.importKey('raw', asBufferSource(vaultKey), 'HKDF', false, ['deriveKey']);
+  const macKey = await globalThis.crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: asBufferSource(utf8Encode('latchkey/generation-witness')) },
+    base,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  );
+  const mac = await globalThis.crypto.subtle.sign('HMAC', macKey, asBufferSource(utf8Encode(JSON.stringify(['latchkey/generation', vaultId, generation]))));
+  return toBase64(new Uint8Array(mac));
+}
+
+/**
  * Recovers the vault key. Validates the header (shape, KDF floor, version)
  * before spending any KDF time. Throws WrongPasswordError if the key does not
  * authenticate.
@@ -217,7 +255,8 @@ export async function unwrapVaultKey(header: VaultHeader, masterPassword: string
 
 /**
  * New header for the same vault key with a new password and/or KDF, fresh salt,
- * at the current format version.
+ * at the current format version. Used to upgrade an old-format header; a password
+ * or KDF change uses rekeyVault, which also replaces the vault key.
  *
  * Records are bound to the header's salt and KDF, so existing records do NOT
  * decrypt under the returned header: re-encrypt the data with it and store
