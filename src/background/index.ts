@@ -10,11 +10,14 @@ import { CLIPBOARD_ALARM, clearIfStillOurs } from './clipboard-clear';
 import { createHandlers } from './handlers';
 import { createRouter } from './router';
 import { readSettings } from './settings';
-import { localArea, sessionArea } from './storage-area';
+import { localArea, localAreaReady, sessionArea, witnessArea } from './storage-area';
 import { VaultService } from './vault-service';
 
 const startedAt = Date.now();
-const vault = new VaultService({ local: localArea, session: sessionArea });
+// Restrict storage to trusted contexts (Chrome) or move it out of storage.local (Firefox) at once;
+// every access waits for this anyway, so nothing is stored before it.
+void localAreaReady().catch((error: unknown) => console.error('Latchkey: storage could not be prepared', error instanceof Error ? error.message : ''));
+const vault = new VaultService({ local: localArea, session: sessionArea, witness: witnessArea });
 
 const tabs: TabsPort = {
   topUrl: async (tabId) => (await browser.tabs.get(tabId)).url ?? null,

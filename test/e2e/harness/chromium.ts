@@ -32,7 +32,16 @@ function control(locator: Locator): Control {
   };
 }
 
+/** The Playwright page behind each TestPage, for DevTools access (evaluateInContentScript). */
+const pageOf = new WeakMap<TestPage, Page>();
+
 function wrap(target: Page | Frame, page: Page): TestPage {
+  const wrapped = wrapTarget(target, page);
+  pageOf.set(wrapped, page);
+  return wrapped;
+}
+
+function wrapTarget(target: Page | Frame, page: Page): TestPage {
   return {
     url: () => target.url(),
     goto: async (url) => {
@@ -175,6 +184,26 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     killBackground: () => stopServiceWorker(),
     readStorage: async (area) =>
       (await extensionPage()).evaluate((name) => chrome.storage[name]!.get(null), area),
+    evaluateInContentScript: async (testPage, expression) => {
+      const page = pageOf.get(testPage);
+      if (!page) throw new Error('evaluateInContentScript needs a page opened by this session');
+      const cdp = await context.newCDPSession(page);
+      try {
+        const worlds: Array<{ id: number; origin: string; auxData?: { type?: string; frameId?: string } }> = [];
+        cdp.on('Runtime.executionContextCreated', (event) => worlds.push(event.context));
+        await cdp.send('Runtime.enable');
+        const deadline = Date.now() + DEFAULT_TIMEOUT_MS;
+        const ours = () => worlds.find((world) => world.auxData?.type === 'isolated' && world.origin === extensionUrl('').replace(/\/$/, ''));
+        while (!ours() && Date.now() < deadline) await page.waitForTimeout(50);
+        const world = ours();
+        if (!world) throw new Error(`No content script of the extension runs in ${page.url()}`);
+        const wrappedExpression = `(async () => { try { return { value: await (${expression}) }; } catch (error) { return { error: String(error && error.message || error) }; } })()`;
+        const answer = await cdp.send('Runtime.evaluate', { expression: wrappedExpression, contextId: world.id, awaitPromise: true, returnByValue: true });
+        return answer.result.value as { value?: unknown; error?: string };
+      } finally {
+        await cdp.detach();
+      }
+    },
     restartBrowser: async () => {
       probe = null;
       await context.close();

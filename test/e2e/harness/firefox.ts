@@ -253,7 +253,25 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       await browser.installExtension(DIST.firefox);
     },
     readStorage: async (area) =>
-      (await extensionPage()).evaluate((name) => (globalThis as unknown as { browser: ExtensionNamespaceForTests }).browser.storage[name]!.get(null), area as never),
+      (await extensionPage()).evaluate(async (name) => {
+        const stored = await (globalThis as unknown as { browser: ExtensionNamespaceForTests }).browser.storage[name]!.get(null);
+        // Firefox keeps the vault and settings in the extension's IndexedDB (src/background/idb-area.ts).
+        if (name !== 'local' || !(await indexedDB.databases()).some((db) => db.name === 'latchkey')) return stored;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('latchkey');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        try {
+          if (!db.objectStoreNames.contains('local')) return stored;
+          const store = db.transaction('local', 'readonly').objectStore('local');
+          const read = <T>(req: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((req.onsuccess = () => resolve(req.result)), (req.onerror = () => reject(req.error))));
+          const [keys, values] = await Promise.all([read(store.getAllKeys()), read(store.getAll())]);
+          return { ...stored, ...Object.fromEntries(keys.map((key, i) => [String(key), values[i]])) };
+        } finally {
+          db.close();
+        }
+      }, area as never),
     restartBrowser: async () => {
       probe = null;
       await browser.close();

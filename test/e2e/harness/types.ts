@@ -68,7 +68,13 @@ export interface ExtensionSession {
    * reinstalls the add-on (which also empties storage.session, as a crash would).
    */
   killBackground(): Promise<void>;
+  /** Everything the extension keeps in that area; for 'local' in Firefox also its IndexedDB store, where the vault lives there. */
   readStorage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
+  /**
+   * Chromium only: evaluates `expression` (may be a promise) in the isolated world of
+   * Latchkey's content script in `page`, through DevTools; answers { value } or { error }.
+   */
+  evaluateInContentScript?(page: TestPage, expression: string): Promise<{ value?: unknown; error?: string }>;
   /** Closes the browser and starts it again on the same profile. */
   restartBrowser(): Promise<void>;
   close(): Promise<void>;
