@@ -2,11 +2,14 @@
 // and that the sender is allowed to ask; handlers check what the vault needs.
 import browser from 'webextension-polyfill';
 import { UserFacingError } from '../shared/errors';
+import type { VaultStatus } from '../shared/protocol';
 import { KDF_PRESETS, presetOf } from '../vault/kdf-presets';
 import { newId, newItem, updateItem, validateVaultItem, type VaultItem } from '../vault/model';
 import { restartAutoLockCountdown } from './auto-lock';
+import { notePresence } from './presence';
+import { openUnlockWindow } from './unlock-window';
 import { rememberGenerated } from './autofill/generated';
-import { scheduleClipboardClear } from './clipboard-clear';
+import { MIN_CLEAR_SECONDS, scheduleClipboardClear } from './clipboard-clear';
 import { vaultHealth } from './health';
 import { SummaryCache } from './item-summaries';
 import { createDataHandlers } from './data/handlers';
@@ -27,6 +30,8 @@ export interface HandlerDeps {
   capture: CaptureService;
   autofill: AutofillService;
   startedAt: number;
+  /** Locks and forgets every secret and pending state of the session (lock.ts). */
+  lock: () => Promise<VaultStatus>;
 }
 
 /** Applies a draft from the editor to the vault: a new item, or an edit of an existing one. */
@@ -53,7 +58,7 @@ function applyDraft(items: VaultItem[], draft: unknown, now: number): VaultItem 
   return next;
 }
 
-export function createHandlers({ vault, local, session, tabs, capture, autofill, startedAt }: HandlerDeps): Handlers {
+export function createHandlers({ vault, local, session, tabs, capture, autofill, startedAt, lock }: HandlerDeps): Handlers {
   const touch = async () => restartAutoLockCountdown(await readSettings(local));
   const summaries = new SummaryCache();
   return {
@@ -62,15 +67,26 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
     'vault.status': () => vault.status(),
     'vault.create': async ({ password }) => {
       const status = await vault.create(password);
+      await notePresence(session);
       await touch();
       return status;
     },
     'vault.unlock': async ({ password }) => {
       const status = await vault.unlock(password);
+      await notePresence(session);
       await touch();
       return status;
     },
-    'vault.lock': () => vault.lock(),
+    'vault.verify': async ({ password }) => {
+      await vault.verifyMasterPassword(password);
+      await notePresence(session);
+      return { ok: true };
+    },
+    'vault.openUnlockWindow': async ({ purpose }) => {
+      await openUnlockWindow(purpose);
+      return { ok: true };
+    },
+    'vault.lock': () => lock(),
     'vault.changePassword': ({ current, next }) => vault.rekey(current, { password: next }),
     'vault.kdf': async () => ({ preset: presetOf(await vault.kdf()) }),
     'vault.setKdf': ({ current, preset }) => vault.rekey(current, { kdf: KDF_PRESETS[preset] }),
@@ -116,6 +132,10 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
     },
     'settings.get': () => readSettings(local),
     'settings.set': async (changes) => {
+      const seconds = changes.clipboardClearSeconds;
+      if (seconds !== undefined && seconds > 0 && seconds < MIN_CLEAR_SECONDS) {
+        throw new UserFacingError('bad-request', `The clipboard can be cleared after ${MIN_CLEAR_SECONDS} seconds at the soonest (the browser does not allow sooner), or never (0).`);
+      }
       const settings = await writeSettings(local, changes);
       if (await vault.isUnlocked()) await restartAutoLockCountdown(settings);
       return settings;
@@ -143,7 +163,7 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
     }),
     'clipboard.copied': async ({ text }) => {
       const { clipboardClearSeconds } = await readSettings(local);
-      await scheduleClipboardClear(session, text, clipboardClearSeconds);
+      await scheduleClipboardClear(session, local, text, clipboardClearSeconds);
       return { clearInSeconds: clipboardClearSeconds };
     },
     'vault.health': async () => vaultHealth(await vault.read(), Date.now()),

@@ -6,8 +6,10 @@ import { CaptureService } from './autofill/capture';
 import { AutofillService, type TabsPort } from './autofill/fill-service';
 import { watchFillGestures } from './fill-gestures';
 import { backgroundClipboard } from './clipboard-access';
-import { CLIPBOARD_ALARM, clearIfStillOurs } from './clipboard-clear';
+import { CLIPBOARD_ALARM, clearAfterRestart, clearIfStillOurs } from './clipboard-clear';
 import { createHandlers } from './handlers';
+import { lockEverything } from './lock';
+import { forgetMenuSessions } from './menu-sessions';
 import { createRouter } from './router';
 import { readSettings } from './settings';
 import { localArea, localAreaReady, sessionArea, witnessArea } from './storage-area';
@@ -44,7 +46,17 @@ async function activeWebTabId(): Promise<number | null> {
 const capture = new CaptureService(vault, sessionArea, localArea);
 const autofill = new AutofillService({ vault, session: sessionArea, tabs });
 
-const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, tabs, capture, autofill, startedAt }), {
+const lock = () =>
+  lockEverything({
+    vault,
+    session: sessionArea,
+    forgetInMemory: () => {
+      autofill.forget();
+      forgetMenuSessions();
+    },
+  });
+
+const route = createRouter(createHandlers({ vault, local: localArea, session: sessionArea, tabs, capture, autofill, startedAt, lock }), {
   self: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
   onInternalError: (type, error) => {
     // Only the request type and the error's class and message: never a payload.
@@ -61,6 +73,8 @@ browser.tabs.onUpdated.addListener(async (tabId, change) => {
 });
 watchFillGestures(autofill, tabs);
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === CLIPBOARD_ALARM) void clearIfStillOurs(sessionArea, backgroundClipboard()).catch(() => undefined);
+  if (alarm.name === CLIPBOARD_ALARM) void clearIfStillOurs(sessionArea, localArea, backgroundClipboard()).catch(() => undefined);
 });
-watchForLockEvents(() => vault.lock(), () => readSettings(localArea));
+watchForLockEvents(lock, () => readSettings(localArea));
+// A copied secret whose clear was pending when the browser closed is cleared now.
+browser.runtime.onStartup.addListener(() => void clearAfterRestart(localArea, backgroundClipboard()).catch(() => undefined));

@@ -52,3 +52,8 @@ export async function resolveMenuSession(area: StorageArea, token: string, tabId
   }
   return session;
 }
+
+/** On lock: the in-memory copies go with the session storage ones (lock.ts). */
+export function forgetMenuSessions(): void {
+  recent.clear();
+}

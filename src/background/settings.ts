@@ -12,9 +12,14 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
 };
 
+/** Browsers fire no alarm sooner than 30 s, so a shorter clipboard delay (from an older version) reads as what happens. */
+const MIN_CLIPBOARD_SECONDS = 30;
+
 export async function readSettings(area: StorageArea): Promise<Settings> {
   const stored = (await area.get(KEY))[KEY];
-  return { ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
+  if (settings.clipboardClearSeconds > 0 && settings.clipboardClearSeconds < MIN_CLIPBOARD_SECONDS) settings.clipboardClearSeconds = MIN_CLIPBOARD_SECONDS;
+  return settings;
 }
 
 export async function writeSettings(area: StorageArea, changes: Partial<Settings>): Promise<Settings> {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryArea } from '../background/memory-area';
 import { openMenuSession } from '../background/menu-sessions';
 import { conditionalMenuPasskeys, PasskeyService, VERIFICATION_WINDOW_MS } from '../background/passkeys/service';
+import { notePresence } from '../background/presence';
 import { VaultService } from '../background/vault-service';
 import type { AuthenticationResponseJSON, BeginAnswer, RegistrationResponseJSON } from '../shared/protocol-passkeys';
 import { fromBase64Url, toBase64Url } from '../vault/bytes';
@@ -33,6 +34,8 @@ async function setup(topUrl = `${ORIGIN}/`) {
   const session = memoryArea();
   const vault = new VaultService({ local, session, now, kdf: CHEAP_KDF });
   await vault.create(MASTER);
+  // What the background's create and unlock handlers note: the person typed the master password now.
+  await notePresence(session, clock);
   const tabs = {
     topUrl: async () => topUrl,
     sendToFrame: async () => undefined,
@@ -129,12 +132,12 @@ describe('PasskeyService', () => {
   });
 
   it('asks for the master password again when the site requires verification and it is not fresh', async () => {
-    const { service, vault, advance } = await setup();
+    const { service, session, now, advance } = await setup();
     advance(VERIFICATION_WINDOW_MS + 1);
     const token = tokenOf(await service.begin('create', createOptions({ authenticatorSelection: { userVerification: 'required' } }), true, top));
     expect((await service.prompt(token, view)).needsPassword).toBe(true);
     await expect(service.decide(token, 'save', undefined, view)).rejects.toThrow(/master password/);
-    await vault.unlock(MASTER);
+    await notePresence(session, now()); // confirmed in Latchkey's window (vault.verify)
     expect((await service.prompt(token, view)).needsPassword).toBe(false);
     await service.decide(token, 'save', undefined, view);
     expect((await service.finish(token, top)).kind).toBe('credential');

@@ -142,7 +142,15 @@ const menuToken = string({ min: 16, max: 64 });
 const coreProtocol = {
   'vault.status': request<Record<string, never>, VaultStatus>(['popup', 'inline-ui'], object({})),
   'vault.create': request<{ password: string }, VaultStatus>(['popup'], object({ password })),
-  'vault.unlock': request<{ password: string }, VaultStatus>(['popup', 'inline-ui'], object({ password })),
+  // Only Latchkey's own windows take the master password: never a frame inside a page (unlock-window.ts).
+  'vault.unlock': request<{ password: string }, VaultStatus>(['popup'], object({ password })),
+  /** The person confirms it is them (a passkey that requires user verification), in Latchkey's window. */
+  'vault.verify': request<{ password: string }, { ok: true }>(['popup'], object({ password })),
+  /** The inline menu or passkey prompt needs the vault: open Latchkey's window to unlock (or confirm) there. */
+  'vault.openUnlockWindow': request<{ purpose: 'unlock' | 'verify' }, { ok: true }>(
+    ['inline-ui'],
+    object({ purpose: literal('unlock', 'verify') }),
+  ),
   'vault.lock': request<Record<string, never>, VaultStatus>(['popup'], object({})),
   'vault.changePassword': request<{ current: string; next: string }, VaultStatus>(
     ['popup'],

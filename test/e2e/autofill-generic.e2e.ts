@@ -3,7 +3,7 @@
 // box, not a frame of another origin without the person's say-so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, startFixtureServer, type ExtensionSession, type FixtureServer, type TestPage } from './harness';
-import { MASTER_PASSWORD, menuShown, openMenuOn, seedVault, listItems } from './flows';
+import { MASTER_PASSWORD, menuShown, openMenuOn, seedVault, listItems, unlock } from './flows';
 
 describe.each(BROWSERS)('autofill on generic pages in %s', (browserName) => {
   let session: ExtensionSession;
@@ -185,6 +185,21 @@ describe.each(BROWSERS)('saving and updating logins in %s', (browserName) => {
     await page.close();
   });
 
+  it('locking forgets a captured password waiting for “Save”, and every pending state of the session', async () => {
+    const page = await signIn('carol@example.test', 'Carol-typed-pass-7');
+    await page.frame(session.extensionUrl('ui/prompt.html'));
+    expect(JSON.stringify(await session.readStorage('session'))).toContain('Carol-typed-pass-7');
+    await session.sendFromExtensionPage({ type: 'vault.lock', payload: {} });
+    const left = await session.readStorage('session');
+    expect(JSON.stringify(left)).not.toContain('Carol-typed-pass-7');
+    // Only the clipboard's pending clear may outlive a lock.
+    expect(Object.keys(left).filter((key) => !key.startsWith('clipboard.'))).toEqual([]);
+    await page.close();
+    const popup = await session.openPopup();
+    await unlock(popup);
+    await popup.close();
+  });
+
   it('does not offer to save what it filled unchanged', async () => {
     const page = await session.newPage();
     await page.goto(server.url('/login.html'));
@@ -256,14 +271,17 @@ describe.each(BROWSERS)('other ways to fill in %s', (browserName) => {
     await page.close();
   });
 
-  it('offers “Unlock” while locked, and fills once unlocked', async () => {
+  it('offers “Unlock” while locked, unlocks in Latchkey’s own window, and fills once unlocked', async () => {
     await session.sendFromExtensionPage({ type: 'vault.lock', payload: {} });
     const page = await session.newPage();
     await page.goto(server.url('/login.html'));
     const menu = await openMenuOn(session, page, '#email');
     await menu.byRole('button', 'Unlock').click();
-    await menu.bySelector('input[type=password]').fill(MASTER_PASSWORD);
-    await menu.byRole('button', 'Unlock').click();
+    // The master password is never typed inside the page: not even in our own frame there.
+    expect(await menu.evaluate(() => document.querySelectorAll('input').length, undefined)).toBe(0);
+    const window = await session.waitForPage(session.extensionUrl('popup/popup.html?for=unlock'));
+    await window.byRole('textbox', 'Master password').fill(MASTER_PASSWORD);
+    await window.byRole('button', 'Unlock').click();
     await expect.poll(() => page.valueOf('#email'), { timeout: 15_000 }).toBe('alice@example.test');
     expect(await page.valueOf('#password')).toBe('Alice-pass-1!');
     await page.close();

@@ -89,9 +89,20 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
     return (await listItems(session)).filter((item) => item.type === 'passkey').length;
   }
 
+  /**
+   * The person confirms with the master password in Latchkey's window (what its "Confirm"
+   * sends); user verification is then asserted for a minute. The locked test below goes
+   * through that window for real.
+   */
+  async function confirmPresence(): Promise<void> {
+    const answer = (await session.sendFromExtensionPage({ type: 'vault.verify', payload: { password: MASTER_PASSWORD } })) as { ok: boolean };
+    expect(answer.ok).toBe(true);
+  }
+
   async function register(alg: number, userName = `user${-alg}@contoso.example`): Promise<Registered> {
     const userId = new Uint8Array(randomBytes(16));
     const options = creationOptions(alg, userName, userId);
+    await confirmPresence();
     const page = await open();
     await start(page, 'create', options);
     await (await consent(page)).byRole('button', 'Save passkey').click();
@@ -126,6 +137,7 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
       userVerification: 'preferred',
       ...(allow ? { allowCredentials: [{ type: 'public-key', id: passkey.credential.id }] } : {}),
     };
+    await confirmPresence();
     const page = await open();
     await start(page, 'get', options);
     await (await consent(page)).byRole('button', new RegExp(passkey.userName.replace(/[.@]/g, '\\$&'))).click();
@@ -189,6 +201,7 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
   it('offers passkeys in the inline menu of a webauthn field (conditional mediation), verified by @simplewebauthn/server', async () => {
     const passkey = await register(-7, 'adele@contoso.example');
     const challenge = b64u(randomBytes(32));
+    await confirmPresence();
     const page = await open(`${RP}/?webauthn`);
     await start(page, 'get', { challenge, rpId: RP_ID, userVerification: 'preferred' }, 'conditional');
     // A conditional request waits quietly: no consent over the page.
@@ -329,15 +342,20 @@ describe.each(BROWSERS)('passkeys in %s', (browserName) => {
     }
   });
 
-  it('asks to unlock first when the vault is locked, then signs in', async () => {
+  it('asks to unlock first when the vault is locked, in Latchkey’s own window, then signs in', async () => {
     const passkey = registered.get(-8)!;
     await session.sendFromExtensionPage({ type: 'vault.lock', payload: {} });
     const challenge = b64u(randomBytes(32));
     const page = await open();
     await start(page, 'get', { challenge, rpId: RP_ID, userVerification: 'required' });
     const frame = await consent(page);
-    await frame.byRole('textbox', 'Master password').fill(MASTER_PASSWORD);
     await frame.byRole('button', 'Unlock').click();
+    // No password field anywhere in the page's document tree, our frame included.
+    expect(await page.evaluate(() => document.querySelectorAll('input[type=password]').length, undefined)).toBe(0);
+    expect(await frame.evaluate(() => document.querySelectorAll('input').length, undefined)).toBe(0);
+    const window = await session.waitForPage(session.extensionUrl('popup/popup.html?for=unlock'));
+    await window.byRole('textbox', 'Master password').fill(MASTER_PASSWORD);
+    await window.byRole('button', 'Unlock').click();
     await frame.byRole('button', new RegExp(passkey.userName.replace(/[.@]/g, '\\$&'))).click();
     const result = await settled(page, 30_000);
     expect(result.status, result.message).toBe('ok');

@@ -169,6 +169,11 @@ export class AutofillService {
     return this.fills.take(token, sender);
   }
 
+  /** On lock: values waiting to be taken are dropped. */
+  forget(): void {
+    this.fills.clear();
+  }
+
   /** A fill gesture from outside the page (shortcut, context menu) allows one fill in that tab, briefly. */
   async noteFillGesture(tabId: number): Promise<void> {
     await this.deps.session.set({ [`gesture.${tabId}`]: this.now() });

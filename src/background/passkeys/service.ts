@@ -30,9 +30,10 @@ import { Ceremonies, type Ceremony } from './ceremonies';
 import { parseCreateOptions, parseGetOptions, userVerificationOf, type CreateOptions, type GetOptions } from './options';
 import { authenticationJSON, registrationJSON } from './responses';
 import { readPasskeySettings } from './settings';
+import { presentLately } from '../presence';
 
 /** The master password counts as user verification for this long after it was entered. */
-export const VERIFICATION_WINDOW_MS = 5 * 60_000;
+export { PRESENCE_WINDOW_MS as VERIFICATION_WINDOW_MS } from '../presence';
 /** How long one finish request waits before the bridge asks again. */
 const FINISH_WAIT_MS = 20_000;
 
@@ -220,12 +221,12 @@ export class PasskeyService {
   }
 
   private verifiedLately(): Promise<boolean> {
-    return verifiedLately(this.deps.vault, this.now);
+    return verifiedLately(this.deps.session, this.now);
   }
 
   /** Whether the ceremony may go ahead as far as user verification goes. */
   private verifiedFor(ceremony: Ceremony): Promise<boolean> {
-    return verifiedFor(this.deps.vault, this.now, ceremony);
+    return verifiedFor(this.deps.session, this.now, ceremony);
   }
 
   private passkeys(): Promise<PasskeyItem[]> {
@@ -279,14 +280,14 @@ export class PasskeyService {
   }
 }
 
-async function verifiedLately(vault: VaultService, now: () => number): Promise<boolean> {
-  const at = await vault.unlockedAt();
-  return at !== null && now() - at <= VERIFICATION_WINDOW_MS;
+/** User verification: the master password was typed in Latchkey's window moments ago (presence.ts). */
+async function verifiedLately(session: StorageArea, now: () => number): Promise<boolean> {
+  return presentLately(session, now());
 }
 
-async function verifiedFor(vault: VaultService, now: () => number, ceremony: Ceremony): Promise<boolean> {
+async function verifiedFor(session: StorageArea, now: () => number, ceremony: Ceremony): Promise<boolean> {
   const options = ceremony.operation === 'create' ? parseCreateOptions(ceremony.options) : parseGetOptions(ceremony.options);
-  return userVerificationOf(ceremony.operation, options) !== 'required' || (await verifiedLately(vault, now));
+  return userVerificationOf(ceremony.operation, options) !== 'required' || (await verifiedLately(session, now));
 }
 
 async function passkeysOf(vault: VaultService): Promise<PasskeyItem[]> {
@@ -308,6 +309,6 @@ export async function conditionalMenuPasskeys(
   const matches = matchingPasskeys(ceremony.rpId, parseGetOptions(ceremony.options).allowCredentials, await passkeysOf(deps.vault));
   return {
     passkeys: matches.map((p) => ({ id: p.id, name: p.name, userName: p.userName })),
-    needsPassword: !(await verifiedFor(deps.vault, now, ceremony)),
+    needsPassword: !(await verifiedFor(deps.session, now, ceremony)),
   };
 }

@@ -3,6 +3,15 @@ import type { DiagnosticsInfo, Settings } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
 import { applyTheme } from '../theme';
 import { ExportSettings, ImportSettings } from './data-settings';
+
+const CLIPBOARD_DELAYS: [number, string][] = [
+  [30, '30 seconds'],
+  [60, '1 minute'],
+  [120, '2 minutes'],
+  [300, '5 minutes'],
+  [600, '10 minutes'],
+  [0, 'Never'],
+];
 import { ChangeMasterPassword, KdfStrength } from './security-settings';
 
 export function SettingsView({ onBack }: { onBack: () => void }) {
@@ -62,8 +71,18 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
         Lock when the computer locks
       </label>
       <div class="field">
-        <label for="clipboard-clear">Clear copied passwords after (seconds, 0 = never)</label>
-        <input id="clipboard-clear" type="number" min={0} max={600} value={settings.clipboardClearSeconds} onChange={(e) => change({ clipboardClearSeconds: Math.min(600, Math.max(0, Number(e.currentTarget.value) || 0)) })} />
+        {/* Only delays the browser can keep: its alarms fire no sooner than 30 s. */}
+        <label for="clipboard-clear">Clear copied passwords after</label>
+        <select id="clipboard-clear" value={String(settings.clipboardClearSeconds)} onChange={(e) => change({ clipboardClearSeconds: Number(e.currentTarget.value) })}>
+          {CLIPBOARD_DELAYS.filter(([seconds]) => seconds !== settings.clipboardClearSeconds).length === CLIPBOARD_DELAYS.length && (
+            <option value={String(settings.clipboardClearSeconds)}>{settings.clipboardClearSeconds} seconds</option>
+          )}
+          {CLIPBOARD_DELAYS.map(([seconds, label]) => (
+            <option key={seconds} value={String(seconds)}>
+              {label}
+            </option>
+          ))}
+        </select>
       </div>
       <label class="check">
         <input type="checkbox" checked={settings.fillOnPageLoad} onChange={(e) => change({ fillOnPageLoad: e.currentTarget.checked })} />

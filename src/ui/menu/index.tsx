@@ -2,11 +2,12 @@
 // page around it cannot read it; it asks the background what to offer here and
 // acts only on trusted clicks.
 import { createContext, render } from 'preact';
-import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { MenuLogin, MenuState } from '../../shared/protocol';
 import { parseMenuHostMessage } from '../../shared/protocol-content';
 import { sendRequest } from '../../shared/messaging';
 import { isPersonClick, useArmed } from '../shared/armed';
+import { UnlockInWindow } from '../shared/unlock-in-window';
 
 /**
  * Tells the content script how tall the menu is, so the frame fits it. Through
@@ -70,40 +71,11 @@ function useTrusted() {
   };
 }
 
+/** Locked: "Unlock" opens Latchkey's own window; the menu continues once the vault is open. */
 function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
-  const trusted = useTrusted();
   const armed = useContext(Armed);
-  const [open, setOpen] = useState(false);
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  if (!open) {
-    return (
-      <button type="button" class="primary" disabled={!armed} onClick={trusted(() => setOpen(true))}>
-        Unlock
-      </button>
-    );
-  }
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    try {
-      await sendRequest('vault.unlock', { password });
-      onUnlocked();
-    } catch (failure) {
-      setError((failure as Error).message);
-      setPassword('');
-    }
-  };
-  return (
-    <form onSubmit={submit}>
-      <label>
-        Master password
-        <input type="password" autoFocus autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-      </label>
-      {error && <p role="alert" class="error">{error}</p>}
-      <button type="submit" class="primary">Unlock</button>
-    </form>
-  );
+  const isReady = useCallback(async () => (await sendRequest('vault.status', {})).state === 'unlocked', []);
+  return <UnlockInWindow purpose="unlock" armed={armed} isReady={isReady} onReady={onUnlocked} />;
 }
 
 function LoginButton({ login, picked, onChoose }: { login: MenuLogin; picked: boolean; onChoose: (login: MenuLogin) => void }) {
@@ -118,23 +90,24 @@ function LoginButton({ login, picked, onChoose }: { login: MenuLogin; picked: bo
 
 type MenuPasskey = NonNullable<MenuState['passkeys']>[number];
 
-/** The passkeys of the page's pending conditional request (a `webauthn` field), one button each. */
-function PasskeyButtons({ token, state, onError }: { token: string; state: MenuState; onError: (message: string) => void }) {
+/**
+ * The passkeys of the page's pending conditional request (a `webauthn` field), one
+ * button each. A site that requires user verification gets it only after the person
+ * typed the master password in Latchkey's window moments ago (background/presence.ts).
+ */
+function PasskeyButtons({ token, state, onError, onVerified }: { token: string; state: MenuState; onError: (message: string) => void; onVerified: () => void }) {
   const trusted = useTrusted();
   const armed = useContext(Armed);
-  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const isVerified = useCallback(async () => !(await sendRequest('menu.state', { token })).passkeyNeedsPassword, [token]);
   if (!state.passkeys?.length) return null;
   const use = async (passkey: MenuPasskey) => {
     if (busy) return;
     setBusy(true);
     try {
-      // A site that requires user verification gets the master password typed again.
-      if (state.passkeyNeedsPassword) await sendRequest('vault.unlock', { password });
       await sendRequest('menu.usePasskey', { token, passkeyId: passkey.id });
       await sendRequest('menu.close', { token }).catch(() => undefined);
     } catch (failure) {
-      setPassword('');
       onError((failure as Error).message);
     } finally {
       setBusy(false);
@@ -142,14 +115,9 @@ function PasskeyButtons({ token, state, onError }: { token: string; state: MenuS
   };
   return (
     <div class="logins" role="group" aria-label={`Passkeys for ${state.host}`}>
-      {state.passkeyNeedsPassword && (
-        <label>
-          Master password
-          <input type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-        </label>
-      )}
+      {state.passkeyNeedsPassword && <UnlockInWindow purpose="verify" armed={armed} isReady={isVerified} onReady={onVerified} />}
       {state.passkeys.map((passkey) => (
-        <button key={passkey.id} type="button" class="login passkey" disabled={!armed} onClick={trusted(() => void use(passkey))}>
+        <button key={passkey.id} type="button" class="login passkey" disabled={!armed || state.passkeyNeedsPassword} onClick={trusted(() => void use(passkey))}>
           <span class="name">Passkey · {passkey.name}</span> <span class="username">{passkey.userName}</span>
         </button>
       ))}
@@ -263,7 +231,7 @@ function Menu({ token, initialState }: { token: string; initialState: Promise<Me
           </div>
         );
       }
-      const passkeys = <PasskeyButtons token={token} state={state} onError={setError} />;
+      const passkeys = <PasskeyButtons token={token} state={state} onError={setError} onVerified={() => void load()} />;
       if (state.logins.length === 0) {
         if (state.passkeys?.length) return passkeys;
         // Nothing to offer on a code field: step aside rather than cover the page's buttons.

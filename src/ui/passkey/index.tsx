@@ -3,11 +3,12 @@
 // root, so the page cannot read or click it; it acts only on trusted clicks,
 // and proves which ceremony it serves with the token the bridge handed it.
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../shared/messaging';
 import type { PasskeyPrompt } from '../../shared/protocol-passkeys';
 import { literal, object, string } from '../../shared/validate';
 import { isPersonClick, useArmed } from '../shared/armed';
+import { UnlockInWindow } from '../shared/unlock-in-window';
 
 const openMessage = object({ type: literal('latchkey:passkey-open'), token: string({ min: 16, max: 64 }) });
 
@@ -46,18 +47,8 @@ function trusted(handler: () => void) {
   };
 }
 
-function PasswordField({ value, onInput }: { value: string; onInput: (value: string) => void }) {
-  return (
-    <label>
-      Master password
-      <input type="password" autoFocus autoComplete="current-password" value={value} onInput={(e) => onInput(e.currentTarget.value)} />
-    </label>
-  );
-}
-
 function Consent({ token, armed }: { token: string; armed: boolean }) {
   const [prompt, setPrompt] = useState<PasskeyPrompt | null>(null);
-  const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
@@ -78,26 +69,19 @@ function Consent({ token, armed }: { token: string; armed: boolean }) {
       await step();
     } catch (failure) {
       setError((failure as Error).message);
-      setPassword('');
     } finally {
       setBusy(false);
     }
   };
   const decide = (choice: 'save' | 'use' | 'cancel', itemId?: string) =>
     act(async () => {
-      // A site that requires user verification gets the master password typed again.
-      if (choice !== 'cancel' && prompt?.needsPassword) await sendRequest('vault.unlock', { password });
       await sendRequest('passkeys.decide', { token, choice, ...(itemId ? { itemId } : {}) });
       setDone(true);
     });
-  const unlock = (event: Event) => {
-    event.preventDefault();
-    void act(async () => {
-      await sendRequest('vault.unlock', { password });
-      setPassword('');
-      await load();
-    });
-  };
+  // Waiting on Latchkey's window (unlock, or confirm for a site that requires user verification).
+  const isUnlocked = useCallback(async () => (await sendRequest('passkeys.prompt', { token })).vault === 'unlocked', [token]);
+  const isVerified = useCallback(async () => !(await sendRequest('passkeys.prompt', { token })).needsPassword, [token]);
+  const reload = useCallback(() => void load(), []); // eslint-disable-line react-hooks/exhaustive-deps -- load belongs to this mount
   const cancel = (
     <button type="button" disabled={!armed} onClick={trusted(() => void decide('cancel'))}>
       Cancel
@@ -119,20 +103,22 @@ function Consent({ token, armed }: { token: string; armed: boolean }) {
   }
   if (prompt.vault === 'locked') {
     return (
-      <form onSubmit={unlock}>
+      <>
         <p>Unlock Latchkey to {prompt.operation === 'create' ? 'save a passkey for' : 'sign in to'} {site}.</p>
-        <PasswordField value={password} onInput={setPassword} />
         {alert}
         <div class="row">
-          <button type="submit" class="primary" disabled={busy}>
-            Unlock
-          </button>
+          <UnlockInWindow purpose="unlock" armed={armed} isReady={isUnlocked} onReady={reload} />
           {cancel}
         </div>
-      </form>
+      </>
     );
   }
-  const verify = prompt.needsPassword && <PasswordField value={password} onInput={setPassword} />;
+  const verify = prompt.needsPassword && (
+    <>
+      <p>{site} asks Latchkey to confirm it is you.</p>
+      <UnlockInWindow purpose="verify" armed={armed} isReady={isVerified} onReady={reload} />
+    </>
+  );
   if (prompt.operation === 'create') {
     if (prompt.excluded) {
       return (
@@ -150,7 +136,7 @@ function Consent({ token, armed }: { token: string; armed: boolean }) {
         {verify}
         {alert}
         <div class="row">
-          <button type="button" class="primary" disabled={busy || !armed} onClick={trusted(() => void decide('save'))}>
+          <button type="button" class="primary" disabled={busy || !armed || prompt.needsPassword} onClick={trusted(() => void decide('save'))}>
             Save passkey
           </button>
           {cancel}
@@ -165,7 +151,7 @@ function Consent({ token, armed }: { token: string; armed: boolean }) {
       {alert}
       <div class="logins" role="group" aria-label={`Passkeys for ${prompt.rpId}`}>
         {prompt.passkeys.map((passkey) => (
-          <button key={passkey.id} type="button" class="login" disabled={busy || !armed} onClick={trusted(() => void decide('use', passkey.id))}>
+          <button key={passkey.id} type="button" class="login" disabled={busy || !armed || prompt.needsPassword} onClick={trusted(() => void decide('use', passkey.id))}>
             <span class="name">{passkey.userName}</span>
             {passkey.userDisplayName && passkey.userDisplayName !== passkey.userName && (
               <span class="username">{passkey.userDisplayName}</span>

@@ -178,6 +178,18 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       await page.goto(extensionUrl('popup/popup.html'));
       return wrap(page, page);
     },
+    waitForPage: async (prefix, timeoutMs = DEFAULT_TIMEOUT_MS) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = context.pages().find((candidate) => sameFrameUrl(candidate.url(), prefix));
+        if (found) {
+          await found.waitForLoadState('domcontentloaded');
+          return wrap(found, found);
+        }
+        if (Date.now() > deadline) throw new Error(`No page at ${prefix} was opened within ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     sendFromExtensionPage: async (message) =>
       (await extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), message),
     restartBackground: () => stopServiceWorker(),

@@ -235,6 +235,18 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       await gotoExtensionPage(page, extensionUrl('popup/popup.html'));
       return wrap(page, page);
     },
+    waitForPage: async (prefix, timeoutMs = DEFAULT_TIMEOUT_MS) => {
+      // BiDi does not always report navigations into extension pages: ask each page where it is.
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        for (const candidate of await browser.pages()) {
+          const href = await candidate.evaluate(() => `${location.href} ${document.readyState}`).catch(() => '');
+          if (href.startsWith(prefix) && href.endsWith(' complete')) return wrap(candidate, candidate);
+        }
+        if (Date.now() > deadline) throw new Error(`No page at ${prefix} was opened within ${timeoutMs} ms`);
+        await sleep(100);
+      }
+    },
     sendFromExtensionPage: async (message) =>
       (await extensionPage()).evaluate((m) => (globalThis as unknown as { browser: ExtensionNamespaceForTests }).browser.runtime.sendMessage(m), message as never),
     restartBackground: async () => {

@@ -58,6 +58,8 @@ export interface ExtensionSession {
   newPage(): Promise<TestPage>;
   /** The popup, opened as a tab (headless browsers have no toolbar to click). */
   openPopup(): Promise<TestPage>;
+  /** A window or tab the extension opened itself (e.g. its unlock window), found by URL prefix, waiting for it. */
+  waitForPage(prefix: string, timeoutMs?: number): Promise<TestPage>;
   /** Sends a raw message from an extension page, as the popup would. */
   sendFromExtensionPage(message: unknown): Promise<unknown>;
   /** Stops the background (service worker / event page); the next event starts a new one. */
