@@ -126,4 +126,19 @@ describe('Bitwarden JSON refusals', () => {
     const passkey = { type: 1, name: 'P', login: { fido2Credentials: [{ keyAlgorithm: 'ECDSA', keyCurve: 'P-256', rpId: '', credentialId: 'AAECAwQ', keyValue: 'AAEC', userHandle: 'AA' }] } };
     expect(() => importBitwardenJson({ encrypted: false, items: [passkey] })).toThrow(/Item 1 \("P"\), passkey 1: rpId: must not be empty/);
   });
+
+  // Found by import.fuzz.test.ts: a value quoted in a message was JSON.stringify-ed whole.
+  it('refuses an unknown type nested a million deep or a megabyte long with a short message, not a stack overflow', async () => {
+    const deep = `{"encrypted":false,"items":[{"type":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}]}`;
+    await expect(importFile(new TextEncoder().encode(deep), { format: 'auto' })).rejects.toThrow(/Item 1: unknown Bitwarden item type a list; expected 1/);
+    const long = { encrypted: false, items: [{ type: 1, login: { uris: [{ uri: 'https://a.example', match: 'm'.repeat(1_000_000) }] } }] };
+    let message = '';
+    try {
+      importBitwardenJson(long);
+    } catch (error) {
+      expect(error).toBeInstanceOf(FormatError);
+      message = (error as FormatError).message;
+    }
+    expect(message).toMatch(/website 1: unknown match setting "m{37}"\.\.\.\.$/);
+  });
 });

@@ -6,7 +6,7 @@ import type { CustomField, Folder, IdentityItem, PasskeyItem, UrlMatch, VaultDat
 import { MAX_PASSWORD_HISTORY, newId } from '../model';
 import { buildItem, expiryMonth, expiryYear, itemLabel, parseTime, totpOrField } from './build-item';
 import { corrupt, FormatError } from './errors';
-import { booleanAt, isObject, listAt, objectAt, optionalObject, textAt } from './json-read';
+import { booleanAt, isObject, listAt, objectAt, optionalObject, shown, textAt } from './json-read';
 import type { JsonObject } from './json-read';
 import type { ImportedData } from './types';
 
@@ -203,7 +203,7 @@ function importFields(item: JsonObject, where: string): CustomField[] {
     const field = objectAt(raw, at);
     const type = field.type ?? 0;
     if (type === 3) return []; // "linked" fields only point at the username or password: no data of their own
-    if (type !== 0 && type !== 1 && type !== 2) corrupt(`${at}: unknown field type ${JSON.stringify(type)}.`);
+    if (type !== 0 && type !== 1 && type !== 2) corrupt(`${at}: unknown field type ${shown(type)}.`);
     return [{ name: textAt(field, 'name', at), value: textAt(field, 'value', at), hidden: type === 1 }];
   });
 }
@@ -266,7 +266,7 @@ function importLogin(item: JsonObject, common: Common, where: string): VaultItem
     const url = textAt(uri, 'uri', at).trim();
     if (url === '') return [];
     const match = uri.match === null || uri.match === undefined ? 'domain' : MATCH_FROM_BITWARDEN[uri.match as number];
-    if (match === undefined) corrupt(`${at}: unknown match setting ${JSON.stringify(uri.match)}.`);
+    if (match === undefined) corrupt(`${at}: unknown match setting ${shown(uri.match)}.`);
     return [{ url, match }];
   });
   const { totp, fields: totpFields } = totpOrField(textAt(login, 'totp', where));
@@ -376,7 +376,7 @@ function importItem(raw: unknown, index: number, folderIds: Map<string, string>)
       return [buildItem('note', { ...common.fields, notes: joinLines(parts) }, where, common.times)];
     }
     default:
-      return corrupt(`${where}: unknown Bitwarden item type ${JSON.stringify(item.type)}; expected 1 (login), 2 (note), 3 (card), 4 (identity) or 5 (SSH key).`);
+      return corrupt(`${where}: unknown Bitwarden item type ${shown(item.type)}; expected 1 (login), 2 (note), 3 (card), 4 (identity) or 5 (SSH key).`);
   }
 }
 

@@ -6,6 +6,7 @@ import { newItem, validateVaultItem } from '../model';
 import type { CustomField, ItemOfType, ItemType, NewItemFields, WebsiteInput } from '../model';
 import { parseTotp } from '../totp';
 import { corrupt } from './errors';
+import { shown } from './json-read';
 
 export interface ItemTimes {
   created?: number | null;
@@ -73,7 +74,7 @@ export function expiryMonth(raw: string, where: string): string {
   const text = raw.trim();
   if (text === '') return '';
   const month = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
-  if (!(month >= 1 && month <= 12)) corrupt(`${where}: the card's expiry month ${JSON.stringify(text)} is not 1 to 12`);
+  if (!(month >= 1 && month <= 12)) corrupt(`${where}: the card's expiry month ${shown(text)} is not 1 to 12`);
   return String(month).padStart(2, '0');
 }
 
@@ -82,7 +83,7 @@ export function expiryYear(raw: string, where: string): string {
   const text = raw.trim();
   if (text === '' || /^\d{4}$/.test(text)) return text;
   if (/^\d{2}$/.test(text)) return `20${text}`;
-  return corrupt(`${where}: the card's expiry year ${JSON.stringify(text)} is not a year`);
+  return corrupt(`${where}: the card's expiry year ${shown(text)} is not a year`);
 }
 
 /** An ISO date or epoch value from a file, or null when absent or unreadable. */

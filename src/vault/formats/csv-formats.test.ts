@@ -116,4 +116,22 @@ describe('CSV export', () => {
     });
     expect(comparable(back[0]!)).not.toHaveProperty('id');
   });
+
+  // Found by import.fuzz.test.ts: every unknown column was listed, making messages of tens of kilobytes.
+  it('names at most a dozen columns when it refuses thousands', () => {
+    const columns = Array.from({ length: 5000 }, (_, i) => `c${i}`);
+    const refuse = (text: string) => {
+      try {
+        importCsv(text);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    const unknown = refuse(`name,url,username,password,${columns.join(',')}\n`);
+    expect(unknown).toMatch(/columns Latchkey does not know: c0, c1, .*, c11, \.\.\. \(5000 in all\)\. Expected name,url,username,password,note\.$/);
+    const unsupported = refuse(`${'z'.repeat(100_000)},${columns.join(',')}\n`);
+    expect(unsupported).toMatch(/^This CSV file's columns \(z{37}\.\.\.,c0,.*,c10,\.\.\. \(5001 in all\)\) are not/);
+    expect(unsupported.length).toBeLessThan(2000);
+  });
 });

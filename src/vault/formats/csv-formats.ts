@@ -5,6 +5,7 @@ import { newId } from '../model';
 import { buildItem, nameFromUrl, parseTime, totpOrField, websitesFrom } from './build-item';
 import { parseCsvRecords, toCsv } from './csv';
 import { corrupt } from './errors';
+import { shown } from './json-read';
 import type { ImportedData } from './types';
 
 type Row = Record<string, string>;
@@ -95,7 +96,7 @@ const PROFILES: readonly CsvProfile[] = [
       };
       const type = row.type!.trim().toLowerCase();
       if (type === 'note') return buildItem('note', common, context.where);
-      if (type !== 'login') corrupt(`${context.where}: unknown Bitwarden item type ${JSON.stringify(row.type)}; expected "login" or "note"`);
+      if (type !== 'login') corrupt(`${context.where}: unknown Bitwarden item type ${shown(row.type)}; expected "login" or "note"`);
       return login(context, {
         ...common,
         urls: row.login_uri!.split(','),
@@ -148,6 +149,12 @@ function describeProfiles(): string {
   return PROFILES.map((p) => `${p.label} (${[...p.required, ...p.optional].join(',')})`).join('; ');
 }
 
+/** Column names as a message lists them: each cut short, and not thousands of them. */
+function columnList(columns: readonly string[], separator: string): string {
+  const shownColumns = columns.slice(0, 12).map((column) => (column.length > 40 ? `${column.slice(0, 37)}...` : column));
+  return columns.length > 12 ? `${shownColumns.join(separator)}${separator}... (${columns.length} in all)` : shownColumns.join(separator);
+}
+
 function pickProfile(header: readonly string[]): CsvProfile {
   const columns = new Set(header);
   const matching = PROFILES.filter((p) => p.required.every((column) => columns.has(column)))
@@ -155,14 +162,14 @@ function pickProfile(header: readonly string[]): CsvProfile {
     .sort((a, b) => b.required.length - a.required.length);
   const profile = matching[0];
   if (!profile) {
-    corrupt(`This CSV file's columns (${header.join(',')}) are not those of a supported export. Expected the header of one of: ${describeProfiles()}.`);
+    corrupt(`This CSV file's columns (${columnList(header, ',')}) are not those of a supported export. Expected the header of one of: ${describeProfiles()}.`);
   }
   const known = new Set([...profile.required, ...profile.optional]);
   const unknown = header.filter((column) => !known.has(column));
   if (unknown.length > 0) {
     // Importing while ignoring columns would silently lose what they hold.
     corrupt(
-      `This CSV file looks like a ${profile.label} export but has columns Latchkey does not know: ${unknown.join(', ')}. ` +
+      `This CSV file looks like a ${profile.label} export but has columns Latchkey does not know: ${columnList(unknown, ', ')}. ` +
         `Expected ${[...profile.required, ...profile.optional].join(',')}.`,
     );
   }
@@ -176,7 +183,7 @@ export function importCsv(text: string): ImportedData {
   if (!first) corrupt('The CSV file is empty.');
   const header = first.fields.map((column) => column.trim().toLowerCase());
   const repeated = header.find((column, i) => header.indexOf(column) !== i);
-  if (repeated !== undefined) corrupt(`The CSV header names the column "${repeated}" twice.`);
+  if (repeated !== undefined) corrupt(`The CSV header names the column ${shown(repeated)} twice.`);
   const profile = pickProfile(header);
 
   const folders: Folder[] = [];

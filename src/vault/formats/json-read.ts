@@ -45,6 +45,31 @@ export function booleanAt(parent: JsonObject, key: string, where: string): boole
   return corrupt(`${where}: "${key}" is not true or false.`);
 }
 
+/**
+ * A value from a file, as a message may quote it: short text and numbers as JSON, anything
+ * else by its kind. Never JSON.stringify a file's value whole: a list nested a million deep
+ * overflows the stack, and a long string makes a message nobody can read.
+ */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return value.length > 40 ? `${JSON.stringify(value.slice(0, 37))}...` : JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+/** How deeply lists and objects nest in parsed JSON (counted without recursion, so any depth is safe to ask about). */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [next, depth] = pending.pop()!;
+    if (typeof next !== 'object' || next === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(next)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function parseJsonText(text: string, what: string): unknown {
   try {
     return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);

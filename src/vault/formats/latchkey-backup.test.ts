@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { utf8Decode } from '../bytes';
+import { aesGcmEncrypt, importAesKey } from '../aead';
+import { fromBase64, randomBytes, toBase64, utf8Decode, utf8Encode } from '../bytes';
+import { deriveMasterKey } from '../kdf';
 import { readBackup, writeBackup } from './latchkey-backup';
 import { CHEAP_KDF, sampleVault } from './test-helpers';
 
@@ -57,5 +59,29 @@ describe('Latchkey encrypted backup', () => {
     await expect(readBackup(withoutData, PASSWORD)).rejects.toThrow(/the field "data" is missing/);
     await expect(readBackup({ ...json, version: 2 }, PASSWORD)).rejects.toMatchObject({ kind: 'unsupported', message: /newer Latchkey/ });
     await expect(readBackup({ ...json, dataVersion: 99 }, PASSWORD)).rejects.toMatchObject({ kind: 'unsupported' });
+  });
+
+  // Found by import.fuzz.test.ts.
+  it('refuses contents nested far too deep with a FormatError, not a stack overflow', async () => {
+    const { json } = await backupJson();
+    // Seal other contents under the same header, as writeBackup does (its associated data, by hand).
+    const aad = (purpose: string) =>
+      utf8Encode(JSON.stringify([purpose, json.format, json.version, json.dataVersion, json.created, json.kdf.algorithm, json.kdf.memoryKiB, json.kdf.iterations, json.kdf.parallelism, json.salt]));
+    const dataKey = randomBytes(32);
+    const passwordKey = await deriveMasterKey(PASSWORD, fromBase64(json.salt), CHEAP_KDF);
+    const wrapped = await aesGcmEncrypt(await importAesKey(passwordKey), dataKey, aad('latchkey/backup-key'));
+    const contents = `{"items":${'['.repeat(200_000)}${']'.repeat(200_000)},"folders":[],"generatorHistory":[]}`;
+    const sealed = await aesGcmEncrypt(await importAesKey(dataKey), utf8Encode(contents), aad('latchkey/backup-data'));
+    json.wrappedKey = { nonce: toBase64(wrapped.nonce), ciphertext: toBase64(wrapped.ciphertext) };
+    json.data = { nonce: toBase64(sealed.nonce), ciphertext: toBase64(sealed.ciphertext) };
+    await expect(readBackup(json, PASSWORD)).rejects.toMatchObject({ name: 'FormatError', kind: 'corrupt', message: /nest more than 64 levels deep/ });
+  });
+
+  it('keeps a refusal of the KDF settings short when the file holds a huge value there', async () => {
+    const { json } = await backupJson();
+    json.kdf.algorithm = 'x'.repeat(100_000);
+    const refusal = readBackup(json, PASSWORD);
+    await expect(refusal).rejects.toMatchObject({ kind: 'corrupt', message: /^The backup's key-derivation settings are refused: KDF parameters: unsupported algorithm "x+\.\.\.\.$/ });
+    expect((await refusal.then(() => '', (error: Error) => error.message)).length).toBeLessThan(300);
   });
 });

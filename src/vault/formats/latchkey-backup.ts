@@ -16,10 +16,13 @@ import { migrateVaultData, VAULT_FORMAT_VERSION } from '../migrations';
 import type { VaultData } from '../model';
 import { validateVaultData } from '../model';
 import { corrupt, FormatError } from './errors';
+import { nestingDepth } from './json-read';
 
 export const BACKUP_FORMAT = 'latchkey-backup';
 export const BACKUP_VERSION = 1;
 const SALT_LENGTH = 16;
+/** Far more than any vault needs (about 5), far less than would overflow a stack. */
+const MAX_CONTENT_DEPTH = 64;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -110,7 +113,9 @@ function checkFile(value: unknown): BackupFile & { bytes: Record<'salt' | 'keyNo
     // The floor and ceiling matter here: a forged header must not make us run a weak or endless KDF.
     kdf = validateKdfParams(record.kdf);
   } catch (error) {
-    corrupt(`The backup's key-derivation settings are refused: ${(error as Error).message}.`);
+    // The validator may quote what the file holds, which can be anything: keep the message short.
+    const reason = (error as Error).message;
+    corrupt(`The backup's key-derivation settings are refused: ${reason.length > 160 ? `${reason.slice(0, 157)}...` : reason}.`);
   }
   const wrapped = record.wrappedKey as Record<string, unknown> | null;
   const data = record.data as Record<string, unknown> | null;
@@ -172,6 +177,9 @@ export async function readBackup(json: unknown, password: string | undefined): P
   } finally {
     wipe(plaintext);
   }
+  // A vault nests a few levels (vault, items, an item, its websites, one website); contents nested
+  // thousands deep are not one, and would overflow the stack of the clone and validation below.
+  if (nestingDepth(parsed) > MAX_CONTENT_DEPTH) corrupt(`The backup's contents are not a valid vault: they nest more than ${MAX_CONTENT_DEPTH} levels deep.`);
   try {
     return migrateVaultData(file.dataVersion, parsed).data;
   } catch (error) {

@@ -10,6 +10,7 @@ import type { UrlMatch } from '../../model';
 import { decodeBase32 } from '../../totp';
 import { buildItem, expiryMonth, expiryYear, itemLabel, totpOrField, websitesFrom } from '../build-item';
 import { corrupt, FormatError } from '../errors';
+import { shown } from '../json-read';
 import { encodeKdbxTime, decodeKdbxTime } from './kdbx-time';
 import { base64FromPem, coseAlgorithmOf, pemFromBase64 } from './passkey-keys';
 import { child, childText, el, wrap } from './xml';
@@ -259,7 +260,7 @@ function readEntry(entry: XmlElement, context: EntryContext): VaultItem[] {
     return [buildItem('identity', { ...common, ...fields, notes: notesWithLeftovers() }, where, itemTimes)];
   }
   if (type === 'note') return [buildItem('note', { ...common, notes: notesWithLeftovers() }, where, itemTimes)];
-  if (type !== '' && type !== 'login' && type !== 'passkey') corrupt(`${where}: unknown ${TYPE_KEY} ${JSON.stringify(type)}.`);
+  if (type !== '' && type !== 'login' && type !== 'passkey') corrupt(`${where}: unknown ${TYPE_KEY} ${shown(type)}.`);
 
   const passkeys = strings.has(PASSKEY.privateKey) ? [readPasskey(take, common, where, itemTimes)] : [];
   const username = take('UserName');
