@@ -13,6 +13,7 @@ import type { FieldRuleAttributes, FillValues, MenuFieldKind } from '../shared/p
 import { sendRequest } from '../shared/messaging';
 import { fieldRole } from './detection/field-role';
 import { formContextOf, type FormContext } from './detection/form-context';
+import { menuKindFor } from './detection/menu-kind';
 import { isFillable, isVisibleToPerson } from './detection/visibility';
 import { FieldWatch } from './field-watch';
 import { fillForm } from './fill/fill-form';
@@ -67,26 +68,6 @@ type CaptureSubmission = {
   newPassword: string;
   account?: 'self' | 'other-user';
 };
-
-const LOGIN_FORMS = new Set(['login', 'identifier', 'password-only', 'change-password', 'reset-password', 'registration', 'verification-code']);
-
-/** Which menu, if any, a focused field gets. */
-function menuKindFor(field: HTMLInputElement, context: FormContext): MenuFieldKind | null {
-  if (!LOGIN_FORMS.has(context.kind)) return null;
-  switch (fieldRole(field)) {
-    case 'username':
-      return 'username';
-    case 'current-password':
-      return 'password';
-    case 'new-password':
-    case 'confirm-password':
-      return 'new-password';
-    case 'one-time-code':
-      return 'one-time-code';
-    default:
-      return null;
-  }
-}
 
 export class AutofillController {
   private readonly menu = new InlineMenuHost();

@@ -1,11 +1,14 @@
 // What a benchmark reports: named figures with a unit and, where the product
-// promises one, a budget that the table marks as met or missed.
+// promises one, a budget (a ceiling, or a floor with atLeast) that the table
+// marks as met or missed.
 export interface Figure {
   name: string;
   value: number;
   unit: 'ms' | 'µs' | 'ratio' | 'KiB' | 'items';
   /** The value must stay at or below this. */
   budget?: number;
+  /** The value must reach at least this (a precision or recall goal). */
+  atLeast?: number;
 }
 
 export interface Benchmark {

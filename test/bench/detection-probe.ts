@@ -1,0 +1,31 @@
+// Runs inside each corpus page (bundled by detection.bench.ts): what the
+// product's own detection would offer on every <input>, in document order.
+// It sees the page only after the benchmark removed the labels.
+import { menuKindFor } from '../../src/content/detection/menu-kind';
+import { isFillable } from '../../src/content/detection/visibility';
+
+export type Verdict = 'hidden' | 'login' | 'generator' | 'code' | 'nothing';
+
+function verdictOf(input: HTMLInputElement): Verdict {
+  if (!isFillable(input)) return 'hidden';
+  switch (menuKindFor(input)) {
+    case 'username':
+    case 'password':
+      return 'login';
+    case 'new-password':
+      return 'generator';
+    case 'one-time-code':
+      return 'code';
+    default:
+      return 'nothing';
+  }
+}
+
+(globalThis as { latchkeyVerdicts?: () => Verdict[] }).latchkeyVerdicts = () =>
+  Array.from(document.getElementsByTagName('input'), (input) => {
+    try {
+      return verdictOf(input);
+    } catch {
+      return 'nothing';
+    }
+  });
