@@ -2,60 +2,16 @@
 // their header row, and CSV export of logins in Latchkey's own layout.
 import type { CustomField, Folder, VaultData, VaultItem } from '../model';
 import { newId } from '../model';
-import { buildItem, nameFromUrl, parseTime, totpOrField, websitesFrom } from './build-item';
+import { buildItem, parseTime } from './build-item';
 import { parseCsvRecords, toCsv } from './csv';
+import { keeperItem, KEEPER_LABEL, looksLikeKeeper, MANAGER_PROFILES } from './csv-managers';
+import type { CsvProfile, Row, RowContext } from './csv-profile';
+import { login } from './csv-profile';
 import { corrupt } from './errors';
 import { shown } from './json-read';
-import type { ImportedData } from './types';
-
-type Row = Record<string, string>;
-
-interface RowContext {
-  where: string;
-  /** Returns the id of the imported folder with this name, creating it once. */
-  folder(name: string): string | null;
-}
-
-interface CsvProfile {
-  label: string;
-  required: readonly string[];
-  optional: readonly string[];
-  toItem(row: Row, context: RowContext): VaultItem;
-}
+import type { ImportedData, NotImported } from './types';
 
 export const LATCHKEY_CSV_COLUMNS = ['name', 'url', 'username', 'password', 'totp', 'notes'] as const;
-
-function login(context: RowContext, values: {
-  name: string;
-  urls: string[];
-  username: string;
-  password: string;
-  totp?: string;
-  notes?: string;
-  favorite?: boolean;
-  folderId?: string | null;
-  customFields?: CustomField[];
-  created?: number | null;
-  updated?: number | null;
-}): VaultItem {
-  const { totp, fields } = totpOrField(values.totp ?? '');
-  return buildItem(
-    'login',
-    {
-      name: values.name.trim() === '' ? nameFromUrl(values.urls[0] ?? '') : values.name,
-      username: values.username,
-      password: values.password,
-      websites: websitesFrom(values.urls),
-      totp,
-      notes: values.notes ?? '',
-      favorite: values.favorite ?? false,
-      folderId: values.folderId ?? null,
-      customFields: [...(values.customFields ?? []), ...fields],
-    },
-    context.where,
-    { created: values.created ?? null, updated: values.updated ?? null },
-  );
-}
 
 /** Bitwarden writes custom fields as "name: value" lines. */
 function bitwardenFields(text: string): CustomField[] {
@@ -143,6 +99,7 @@ const PROFILES: readonly CsvProfile[] = [
         favorite: /^(true|1|yes)$/i.test((row.favorite ?? '').trim()),
       }),
   },
+  ...MANAGER_PROFILES,
 ];
 
 function describeProfiles(): string {
@@ -155,15 +112,29 @@ function columnList(columns: readonly string[], separator: string): string {
   return columns.length > 12 ? `${shownColumns.join(separator)}${separator}... (${columns.length} in all)` : shownColumns.join(separator);
 }
 
-function pickProfile(header: readonly string[]): CsvProfile {
+function pickProfile(header: readonly string[], written: readonly string[]): CsvProfile | null {
   const columns = new Set(header);
+  const unknownCount = (p: CsvProfile) => header.filter((column) => !p.required.includes(column) && !p.optional.includes(column)).length;
   const matching = PROFILES.filter((p) => p.required.every((column) => columns.has(column)))
-    // The profile naming the most columns wins: Latchkey's header contains Chrome's, for instance.
-    .sort((a, b) => b.required.length - a.required.length);
+    // Apple's columns are 1Password's: only the header exactly as Apple writes it is Apple's.
+    .filter((p) => !p.exactHeader || (p.exactHeader.length === written.length && p.exactHeader.every((column, i) => column === written[i])))
+    // A profile that knows every column beats one that does not (LastPass's header holds Chrome's);
+    // then the profile naming the most columns wins: Latchkey's header contains Chrome's, for instance.
+    .sort((a, b) => unknownCount(a) - unknownCount(b) || Number(!!b.exactHeader) - Number(!!a.exactHeader) || b.required.length - a.required.length);
   const profile = matching[0];
   if (!profile) {
-    corrupt(`This CSV file's columns (${columnList(header, ',')}) are not those of a supported export. Expected the header of one of: ${describeProfiles()}.`);
+    return null;
   }
+  return checkedProfile(profile, header);
+}
+
+function refuseHeader(header: readonly string[]): never {
+  return corrupt(
+    `This CSV file's columns (${columnList(header, ',')}) are not those of a supported export. Expected the header of one of: ${describeProfiles()}; or a Keeper export (no header).`,
+  );
+}
+
+function checkedProfile(profile: CsvProfile, header: readonly string[]): CsvProfile {
   const known = new Set([...profile.required, ...profile.optional]);
   const unknown = header.filter((column) => !known.has(column));
   if (unknown.length > 0) {
@@ -176,15 +147,21 @@ function pickProfile(header: readonly string[]): CsvProfile {
   return profile;
 }
 
-/** Imports a CSV file's logins (and Bitwarden's notes and folders). */
+/** Imports a CSV file's items, its folders, and what it holds that Latchkey has no place for. */
 export function importCsv(text: string): ImportedData {
   const records = parseCsvRecords(text);
   const first = records[0];
   if (!first) corrupt('The CSV file is empty.');
-  const header = first.fields.map((column) => column.trim().toLowerCase());
-  const repeated = header.find((column, i) => header.indexOf(column) !== i);
-  if (repeated !== undefined) corrupt(`The CSV header names the column ${shown(repeated)} twice.`);
-  const profile = pickProfile(header);
+  const written = first.fields.map((column) => column.trim());
+  const header = written.map((column) => column.toLowerCase());
+  const profile = pickProfile(header, written);
+  // Keeper writes no header: its first row is an item, recognised by its shape.
+  const keeper = profile === null && looksLikeKeeper(first.fields, true);
+  if (profile === null && !keeper) refuseHeader(header);
+  if (profile !== null) {
+    const repeated = header.find((column, i) => header.indexOf(column) !== i);
+    if (repeated !== undefined) corrupt(`The CSV header names the column ${shown(repeated)} twice.`);
+  }
 
   const folders: Folder[] = [];
   const folderIds = new Map<string, string>();
@@ -199,16 +176,34 @@ export function importCsv(text: string): ImportedData {
     }
     return id;
   };
+  const notImported: NotImported[] = [];
 
-  const items = records.slice(1).map((record, index) => {
+  const items: VaultItem[] = [];
+  const rows = keeper ? records : records.slice(1);
+  rows.forEach((record, index) => {
+    const where = `CSV line ${record.line} (item ${index + 1})`;
+    const context: RowContext = {
+      where,
+      folder,
+      skip: (what, reason) => {
+        notImported.push({ what: `${where}: ${what}`, reason });
+        return null;
+      },
+    };
+    if (profile === null) {
+      if (!looksLikeKeeper(record.fields)) corrupt(`CSV line ${record.line}: ${record.fields.length} fields; a Keeper export has 7, then pairs of custom field name and value.`);
+      items.push(keeperItem(record.fields, context));
+      return;
+    }
     if (record.fields.length !== header.length) {
       corrupt(`CSV line ${record.line}: ${record.fields.length} fields, but the header has ${header.length}.`);
     }
     const row: Row = Object.create(null) as Row;
     header.forEach((column, i) => (row[column] = record.fields[i]!));
-    return profile.toItem(row, { where: `CSV line ${record.line} (item ${index + 1})`, folder });
+    const item = profile.toItem(row, context);
+    if (item !== null) items.push(item);
   });
-  return { folders, items };
+  return { folders, items, source: `${profile?.label ?? KEEPER_LABEL} CSV${keeper ? ' (no header row)' : ''}`, notImported };
 }
 
 /** Logins only: CSV has no place for cards, identities, notes or passkeys. */

@@ -309,6 +309,13 @@ const CSV_FLAVOURS = {
   firefox: 'firefox.csv',
   '1password': '1password.csv',
   '1password-minimal': '1password-minimal.csv',
+  lastpass: 'lastpass.csv',
+  protonpass: 'protonpass.csv',
+  dashlane: 'dashlane.csv',
+  keeper: 'keeper.csv',
+  nordpass: 'nordpass.csv',
+  'apple-passwords': 'apple-passwords.csv',
+  keepassxc: 'keepassxc.csv',
 } as const;
 type CsvFlavour = keyof typeof CSV_FLAVOURS;
 const CSV_FLAVOUR_NAMES = Object.keys(CSV_FLAVOURS) as CsvFlavour[];

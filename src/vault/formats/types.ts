@@ -26,6 +26,16 @@ export function needsPassword(format: ExportFormat): boolean {
 export interface ImportedData {
   folders: Folder[];
   items: VaultItem[];
+  /** The file's kind, as the preview names it ("LastPass CSV", "KeePass KDBX 3.1"). */
+  source?: string;
+  /** What the file holds that Latchkey has no place for, and why; never silently dropped. */
+  notImported?: NotImported[];
+}
+
+export interface NotImported {
+  /** Which entry of the file ("CSV line 4 (item 3): \"My alias\""). */
+  what: string;
+  reason: string;
 }
 
 export interface ExportedFile {
