@@ -48,6 +48,14 @@ describe('message router', () => {
     expect(answer).toMatchObject({ ok: false, error: { code: 'unknown-type' } });
   });
 
+  // Found by router.fuzz.test.ts: the refusal quoted String(type), which throws for some objects.
+  it('refuses a type that is not a string, even one String() cannot convert, with an answer', async () => {
+    const { route } = routerWith();
+    for (const type of [Object.create(null), { toString: () => { throw new Error('no'); } }, Symbol('s'), 12, undefined]) {
+      await expect(route({ type, payload: {} }, popup)).resolves.toMatchObject({ ok: false, error: { code: 'unknown-type' } });
+    }
+  });
+
   it('refuses a payload of the wrong shape, naming the field', async () => {
     const create = vi.fn();
     const { route } = routerWith({ 'vault.create': create });

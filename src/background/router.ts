@@ -37,7 +37,9 @@ export function createRouter(handlers: Handlers, options: RouterOptions) {
     }
     const { type, payload, ...rest } = message as Record<string, unknown>;
     if (!isRequestType(type)) {
-      return refuse('unknown-type', `Refused a message of unknown type ${JSON.stringify(String(type)).slice(0, 80)}.`);
+      // Only a string is quoted: String() of some objects throws (no prototype, a throwing toString).
+      const named = typeof type === 'string' ? JSON.stringify(type).slice(0, 80) : `(not a string but ${type === null ? 'null' : typeof type})`;
+      return refuse('unknown-type', `Refused a message of unknown type ${named}.`);
     }
     if (Object.keys(rest).length > 0) {
       return refuse('bad-request', `Refused ${type}: unexpected field ${Object.keys(rest)[0]}.`);
