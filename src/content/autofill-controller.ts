@@ -8,7 +8,7 @@
 // on focus or on a submit alone: the menu opens on a real pointerdown or key in
 // the field (person-gesture.ts), a fill happens only after the menu checked it
 // was visible and unmoved (inline-menu-host.ts), into fields a person can see.
-import type { ContentCommand } from '../shared/protocol-content';
+import { parseContentCommand, type ContentCommand } from '../shared/protocol-content';
 import type { FieldRuleAttributes, FillValues, MenuFieldKind } from '../shared/protocol';
 import { sendRequest } from '../shared/messaging';
 import { fieldRole } from './detection/field-role';
@@ -132,9 +132,10 @@ export class AutofillController {
     else window.addEventListener('load', () => this.whenIdle(() => this.afterLoad()), { once: true });
   }
 
-  /** Commands from the background, parsed and sender-checked by the bootstrap. */
-  command(command: ContentCommand): Promise<unknown> {
-    return this.handleCommand(command);
+  /** Messages from our background (the bootstrap checked the sender), parsed on receipt: anything else gets no answer. */
+  command(message: unknown): Promise<unknown> {
+    const command = parseContentCommand(message);
+    return command ? this.handleCommand(command) : Promise.resolve(undefined);
   }
 
   private whenIdle(task: () => void): void {

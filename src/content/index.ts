@@ -5,7 +5,6 @@
 // It starts at document_start: Chrome's injection at document_end or idle alone
 // delays the load event of a large page measurably (see `npm run bench`).
 import { pageRuntime } from '../shared/page-runtime';
-import { parseContentCommand } from '../shared/protocol-content';
 import type { AutofillController } from './autofill-controller';
 import { gestureOf, type Gesture } from './person-gesture';
 
@@ -54,10 +53,10 @@ if (window.origin !== 'null') {
   document.addEventListener('keyup', onPress, true);
   document.addEventListener('focusin', onFocusIn, true);
   pageRuntime.onMessage.addListener((message, sender) => {
+    // Only our own background; the main part parses the message itself (protocol-content.ts),
+    // which keeps the parser out of this script that every page pays for.
     if (sender.id !== pageRuntime.id) return undefined;
-    const command = parseContentCommand(message);
-    if (!command) return undefined;
-    return load().then((main) => main.command(command));
+    return load().then((main) => main.command(message));
   });
   if (document.readyState === 'complete') afterLoad();
   else window.addEventListener('load', afterLoad, { once: true });

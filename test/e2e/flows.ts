@@ -6,7 +6,8 @@ import type { ExtensionSession, TestPage } from './harness';
 
 export const MASTER_PASSWORD = 'Tangerine-Orbit-Cactus-71!';
 
-export async function createVault(popup: TestPage, password = MASTER_PASSWORD): Promise<void> {
+export async function createVault(popup: TestPage, password = MASTER_PASSWORD, session?: ExtensionSession): Promise<void> {
+  session?.console.noteSecret(password);
   await popup.byRole('textbox', 'Master password').fill(password);
   await popup.byRole('textbox', 'Confirm master password').fill(password);
   await popup.byRole('button', 'Create vault').click();
@@ -49,8 +50,10 @@ export interface SeedLogin {
 /** A new vault holding these logins: created in the popup, items added through the popup's messages. */
 export async function seedVault(session: ExtensionSession, logins: SeedLogin[]): Promise<void> {
   const popup = await session.openPopup();
-  await createVault(popup);
+  await createVault(popup, MASTER_PASSWORD, session);
   for (const login of logins) {
+    session.console.noteSecret(login.password);
+    if (login.totp) session.console.noteSecret(login.totp);
     const answer = (await session.sendFromExtensionPage({
       type: 'items.save',
       payload: {

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { namePattern } from './aria-query';
+import { assertNoLeak } from './leaks';
+import { ConsoleWatch } from './console-watch';
 import { resolveHostFixture } from './fixtures';
 import { CHROMIUM_PATH, DIST } from './paths';
 import { DEFAULT_TIMEOUT_MS, type Control, type ExtensionSession, type LaunchOptions, type TestPage } from './types';
@@ -104,6 +106,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'latchkey-chromium-'));
   let context: BrowserContext;
   let extensionId: string;
+  const consoleWatch = new ConsoleWatch();
 
   async function start() {
     context = await chromium.launchPersistentContext(profileDir, {
@@ -121,7 +124,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
         return route.fulfill({ status: fixture.status, contentType: fixture.contentType, body: fixture.body });
       },
     );
+    context.on('console', (message) => consoleWatch.record(message.text()));
+    context.on('serviceworker', (started) => started.on('console', (message) => consoleWatch.record(message.text())));
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    worker.on('console', (message) => consoleWatch.record(message.text()));
     extensionId = new URL(worker.url()).host;
   }
   await start();
@@ -221,8 +227,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       await context.close();
       await start();
     },
+    console: consoleWatch,
     close: async () => {
       await context.close();
+      assertNoLeak(consoleWatch);
     },
   };
   return session;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { FIND_BY_ROLE_SOURCE, namePattern } from './aria-query';
+import { assertNoLeak } from './leaks';
+import { ConsoleWatch } from './console-watch';
 import { resolveHostFixture } from './fixtures';
 import { DIST, FIREFOX_PATH, GECKO_ID } from './paths';
 import { DEFAULT_TIMEOUT_MS, type Control, type ExtensionSession, type LaunchOptions, type TestPage } from './types';
@@ -184,6 +186,8 @@ async function routeFixtureHosts(page: Page): Promise<void> {
 export async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'latchkey-firefox-'));
   let browser: Browser;
+  const consoleWatch = new ConsoleWatch();
+  const watchConsole = (page: Page | null) => page?.on('console', (message) => consoleWatch.record(message.text()));
 
   async function start() {
     browser = await puppeteer.launch({
@@ -202,6 +206,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
         ...(options.backgroundIdleMs ? { 'extensions.background.idle.timeout': options.backgroundIdleMs } : {}),
       },
     });
+    browser.on('targetcreated', (target: { page(): Promise<Page | null> }) => void target.page().then(watchConsole, () => undefined));
+    for (const page of await browser.pages()) watchConsole(page);
     await browser.installExtension(DIST.firefox);
   }
   await start();
@@ -289,8 +295,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       await browser.close();
       await start();
     },
+    console: consoleWatch,
     close: async () => {
       await browser.close();
+      assertNoLeak(consoleWatch);
     },
   };
   return session;

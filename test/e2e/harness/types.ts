@@ -1,6 +1,8 @@
 // The one interface the browser tests are written against, so each test runs
 // unchanged in Chromium (Playwright) and Firefox (Puppeteer over WebDriver BiDi).
 
+import type { ConsoleWatch } from './console-watch';
+
 export type BrowserName = 'chromium' | 'firefox';
 
 /** A control found by its role and accessible name, as a person or a screen reader would. */
@@ -77,6 +79,11 @@ export interface ExtensionSession {
    * Latchkey's content script in `page`, through DevTools; answers { value } or { error }.
    */
   evaluateInContentScript?(page: TestPage, expression: string): Promise<{ value?: unknown; error?: string }>;
+  /**
+   * Console messages the browser printed in this session; `close()` fails if one holds a
+   * secret noted here (seedVault and createVault note theirs).
+   */
+  readonly console: ConsoleWatch;
   /** Closes the browser and starts it again on the same profile. */
   restartBrowser(): Promise<void>;
   close(): Promise<void>;
