@@ -39,6 +39,10 @@ describe.each(BROWSERS)('import and export in %s', (browserName) => {
 
     await popup.setInputFile('#import-file', join(IMPORTS, 'bitwarden.json'));
     await popup.byRole('button', 'Import').click();
+    // A preview first; nothing has changed yet.
+    await expect.poll(() => popup.byRole('region', 'Import preview').text()).toMatch(/Bitwarden JSON: .*login/);
+    expect(await itemNames(session)).toEqual([]);
+    await popup.byRole('button', 'Confirm import').click();
     const status = popup.byRole('status');
     await status.waitFor();
     const text = await status.text();
@@ -46,9 +50,11 @@ describe.each(BROWSERS)('import and export in %s', (browserName) => {
     expect(count).toBeGreaterThan(3);
     expect((await itemNames(session)).length).toBe(count);
 
-    // The same file again: everything is already there.
+    // The same file again: everything is already there, and the preview says so.
     await popup.setInputFile('#import-file', join(IMPORTS, 'bitwarden.json'));
     await popup.byRole('button', 'Import').click();
+    await expect.poll(() => popup.byRole('region', 'Import preview').text()).toMatch(/0 items to import; \d+ items are already in the vault and will be skipped/);
+    await popup.byRole('button', 'Confirm import').click();
     await expect.poll(() => popup.byRole('status').text()).toMatch(/Imported 0 items, skipped \d+/);
     expect((await itemNames(session)).length).toBe(count);
   });

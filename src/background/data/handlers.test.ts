@@ -109,3 +109,38 @@ describe('data.export', () => {
     }
   });
 });
+
+describe('data.preview', () => {
+  it('names the format, counts per type and duplicates, lists what is left out, changes nothing; the import then uses the file read', async () => {
+    const { local, vault, handlers } = await setup();
+    const before = snapshot(local);
+    const preview = await handlers['data.preview']({ format: 'auto', filename: 'x', base64: file('protonpass.csv') });
+    expect(preview).toMatchObject({
+      source: 'Proton Pass CSV',
+      counts: { login: 2, note: 1, card: 0, identity: 0, passkey: 0 },
+      toImport: 3,
+      duplicates: 0,
+      newFolders: ['Personal', 'Work'],
+      notImportedCount: 1,
+      notImported: [{ what: expect.stringContaining('Shopping alias'), reason: expect.stringMatching(/alias/) }],
+    });
+    expect(snapshot(local)).toBe(before);
+    expect(await handlers['data.import']({ format: 'auto', filename: 'x', base64: '', previewId: preview.previewId })).toEqual({ imported: 3, skipped: 0 });
+    expect(await handlers['data.importProgress']()).toEqual({ phase: 'done', done: 3, total: 3 });
+    // A preview is used once.
+    await expect(handlers['data.import']({ format: 'auto', filename: 'x', base64: '', previewId: preview.previewId })).rejects.toMatchObject({ code: 'bad-request', message: /no longer available/ });
+    const again = await handlers['data.preview']({ format: 'auto', filename: 'x', base64: file('protonpass.csv') });
+    expect(again).toMatchObject({ toImport: 0, duplicates: 3, newFolders: [] });
+    expect((await vault.read()).items).toHaveLength(4);
+  });
+
+  it('refuses while locked and forgets a preview when the vault locks', async () => {
+    const { vault, handlers } = await setup();
+    const preview = await handlers['data.preview']({ format: 'auto', filename: 'x', base64: file('lastpass.csv') });
+    await vault.lock();
+    await expect(handlers['data.preview']({ format: 'auto', filename: 'x', base64: file('lastpass.csv') })).rejects.toMatchObject({ code: 'locked' });
+    await expect(handlers['data.import']({ format: 'auto', filename: 'x', base64: '', previewId: preview.previewId })).rejects.toMatchObject({ code: 'locked' });
+    await vault.unlock(MASTER);
+    await expect(handlers['data.import']({ format: 'auto', filename: 'x', base64: '', previewId: preview.previewId })).rejects.toMatchObject({ message: /no longer available/ });
+  });
+});

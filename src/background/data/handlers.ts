@@ -2,8 +2,10 @@
 import { UserFacingError } from '../../shared/errors';
 import type { ErrorCode } from '../../shared/protocol';
 import { fromBase64, toBase64 } from '../../vault/bytes';
-import { exportVault, FormatError, importFile, MAX_FILE_BYTES, mergeImport, needsPassword } from '../../vault/formats/index';
-import type { ExportFormat, FormatErrorKind, ImportFormat } from '../../vault/formats/index';
+import type { ImportProgressAnswer } from '../../shared/protocol-data';
+import { newId } from '../../vault/model';
+import { exportVault, FormatError, importFile, MAX_FILE_BYTES, mergeImport, needsPassword, previewImport } from '../../vault/formats/index';
+import type { ExportFormat, FormatErrorKind, ImportedData, ImportFormat } from '../../vault/formats/index';
 import type { VaultService } from '../vault-service';
 import { MIN_MASTER_PASSWORD_LENGTH } from '../vault-service';
 
@@ -42,8 +44,43 @@ function decodeFile(base64: string): Uint8Array {
   }
 }
 
+interface FileRequest {
+  format: ImportFormat;
+  filename: string;
+  base64: string;
+  password?: string;
+  keyFileBase64?: string;
+}
+
+/** A previewed file waits this long for its import; then it is forgotten. */
+const PREVIEW_LIFETIME_MS = 10 * 60 * 1000;
+
 export function createDataHandlers(deps: DataHandlerDeps) {
   const { vault } = deps;
+  // The file last previewed, read and checked, so importing it does not read (or decrypt) it again.
+  let pending: { id: string; incoming: ImportedData; expires: number } | null = null;
+  let progress: ImportProgressAnswer = { phase: 'idle', done: 0, total: 0 };
+
+  async function readFile(request: FileRequest): Promise<ImportedData> {
+    const bytes = decodeFile(request.base64);
+    const keyFile = request.keyFileBase64 === undefined ? undefined : decodeFile(request.keyFileBase64);
+    return asUserFacing(() =>
+      importFile(bytes, {
+        format: request.format,
+        filename: request.filename,
+        ...(request.password !== undefined ? { password: request.password } : {}),
+        ...(keyFile !== undefined ? { keyFile } : {}),
+      }),
+    );
+  }
+
+  function takePending(previewId: string): ImportedData {
+    const found = pending !== null && pending.id === previewId && pending.expires > Date.now() ? pending.incoming : null;
+    pending = null;
+    if (found === null) throw new UserFacingError('bad-request', 'This preview is no longer available: choose the file again.');
+    return found;
+  }
+
   return {
     'data.export': async ({ format, password, currentMasterPassword }: { format: ExportFormat; password?: string; currentMasterPassword: string }) => {
       await vault.verifyMasterPassword(currentMasterPassword);
@@ -58,13 +95,37 @@ export function createDataHandlers(deps: DataHandlerDeps) {
       const file = await asUserFacing(() => exportVault(data, format, { kdf, ...(needsPassword(format) && password !== undefined ? { password } : {}) }));
       return { filename: file.filename, mimeType: file.mimeType, base64: toBase64(file.bytes) };
     },
-    'data.import': async ({ format, filename, base64, password }: { format: ImportFormat; filename: string; base64: string; password?: string }) => {
+    'data.preview': async (request: FileRequest) => {
       // Refuse early while locked: reading a file may cost a slow key derivation.
+      pending = null;
       await vault.read();
-      const bytes = decodeFile(base64);
-      const incoming = await asUserFacing(() => importFile(bytes, { format, filename, ...(password !== undefined ? { password } : {}) }));
-      // One update: either every new item is saved, or (on any failure) none is.
-      return vault.update((draft) => mergeImport(draft, incoming));
+      const incoming = await readFile(request);
+      // The vault may have been locked while the file was read.
+      const preview = previewImport(await vault.read(), incoming);
+      const id = newId();
+      pending = { id, incoming, expires: Date.now() + PREVIEW_LIFETIME_MS };
+      return { previewId: id, ...preview };
     },
+    'data.import': async (request: FileRequest & { previewId?: string }) => {
+      try {
+        await vault.read();
+      } catch (error) {
+        pending = null;
+        throw error;
+      }
+      progress = { phase: 'reading', done: 0, total: 0 };
+      try {
+        const incoming = request.previewId !== undefined ? takePending(request.previewId) : await readFile(request);
+        progress = { phase: 'saving', done: 0, total: incoming.items.length };
+        // One update: either every new item is saved, or (on any failure) none is.
+        const result = await vault.update((draft) => mergeImport(draft, incoming));
+        progress = { phase: 'done', done: incoming.items.length, total: incoming.items.length };
+        return result;
+      } catch (error) {
+        progress = { phase: 'idle', done: 0, total: 0 };
+        throw error;
+      }
+    },
+    'data.importProgress': async () => progress,
   };
 }

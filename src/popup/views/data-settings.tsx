@@ -2,6 +2,7 @@
 // read is refused with the reason, and the vault stays as it was.
 import { useState } from 'preact/hooks';
 import { sendRequest } from '../../shared/messaging';
+import type { ImportPreviewAnswer, ImportProgressAnswer } from '../../shared/protocol-data';
 import { PasswordInput } from './password-input';
 
 /** The background refuses larger files (browser messages have a size limit). */
@@ -31,26 +32,125 @@ function download(filename: string, mimeType: string, base64: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+type Preview = ImportPreviewAnswer;
+type Progress = ImportProgressAnswer;
+
+const TYPE_NAMES: [keyof Preview['counts'], string, string][] = [
+  ['login', 'login', 'logins'],
+  ['note', 'note', 'notes'],
+  ['card', 'card', 'cards'],
+  ['identity', 'identity', 'identities'],
+  ['passkey', 'passkey', 'passkeys'],
+];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function describeCounts(counts: Preview['counts']): string {
+  const parts = TYPE_NAMES.filter(([type]) => counts[type] > 0).map(([type, one, many]) => plural(counts[type], one, many));
+  return parts.length > 0 ? parts.join(', ') : 'no items';
+}
+
+function ImportPreviewView({ preview }: { preview: Preview }) {
+  return (
+    <div role="region" aria-label="Import preview" class="hint">
+      <p>
+        {preview.source}: {describeCounts(preview.counts)}.
+      </p>
+      <p>
+        {plural(preview.toImport, 'item', 'items')} to import
+        {preview.duplicates > 0 && `; ${plural(preview.duplicates, 'item is', 'items are')} already in the vault and will be skipped`}.
+        {preview.newFolders.length > 0 && ` New folders: ${preview.newFolders.join(', ')}.`}
+      </p>
+      {preview.notImportedCount > 0 && (
+        <>
+          <p>Not imported ({preview.notImportedCount}):</p>
+          <ul aria-label="Not imported">
+            {preview.notImported.map((entry) => (
+              <li>
+                {entry.what}: {entry.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
 export function ImportSettings() {
   const [file, setFile] = useState<File | null>(null);
+  const [keyFile, setKeyFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
 
+  const forget = () => {
+    setPreview(null);
+    setMessage(null);
+  };
+
+  // Step one: read the file and show what importing it would do; nothing changes yet.
   async function submit(event: Event) {
     event.preventDefault();
     if (!file) return setMessage({ text: 'Choose a file to import.', role: 'alert' });
-    if (file.size > MAX_IMPORT_BYTES) {
-      return setMessage({ text: `This file is ${(file.size / 2 ** 20).toFixed(1)} MiB; Latchkey imports files of up to 32 MiB.`, role: 'alert' });
+    for (const chosen of [file, keyFile]) {
+      if (chosen && chosen.size > MAX_IMPORT_BYTES) {
+        return setMessage({ text: `This file is ${(chosen.size / 2 ** 20).toFixed(1)} MiB; Latchkey imports files of up to 32 MiB.`, role: 'alert' });
+      }
     }
     setBusy(true);
+    setMessage(null);
+    setPreview(null);
     try {
       const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-      const { imported, skipped } = await sendRequest('data.import', { format: 'auto', filename: file.name, base64, ...(password ? { password } : {}) });
-      setMessage({ text: `Imported ${imported} item${imported === 1 ? '' : 's'}${skipped ? `, skipped ${skipped} already in the vault` : ''}.`, role: 'status' });
+      const keyFileBase64 = keyFile ? toBase64(new Uint8Array(await keyFile.arrayBuffer())) : undefined;
+      setPreview(
+        await sendRequest('data.preview', {
+          format: 'auto',
+          filename: file.name,
+          base64,
+          ...(password ? { password } : {}),
+          ...(keyFileBase64 ? { keyFileBase64 } : {}),
+        }),
+      );
     } catch (failure) {
       setMessage({ text: (failure as Error).message, role: 'alert' });
     } finally {
+      setBusy(false);
+    }
+  }
+
+  // Step two: import what was previewed, showing progress while the background works.
+  async function confirm() {
+    if (!preview || !file) return;
+    setBusy(true);
+    setProgress({ phase: 'reading', done: 0, total: preview.toImport });
+    let polling = true;
+    const poll = async () => {
+      while (polling) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        if (!polling) break;
+        try {
+          const now = await sendRequest('data.importProgress', {});
+          if (polling) setProgress(now);
+        } catch {
+          break;
+        }
+      }
+    };
+    void poll();
+    try {
+      const { imported, skipped } = await sendRequest('data.import', { format: 'auto', filename: file.name, base64: '', previewId: preview.previewId });
+      setPreview(null);
+      setMessage({ text: `Imported ${imported} item${imported === 1 ? '' : 's'}${skipped ? `, skipped ${skipped} already in the vault` : ''}.`, role: 'status' });
+    } catch (failure) {
+      setPreview(null);
+      setMessage({ text: (failure as Error).message, role: 'alert' });
+    } finally {
+      polling = false;
+      setProgress(null);
       setBusy(false);
     }
   }
@@ -60,11 +160,59 @@ export function ImportSettings() {
       <h2>Import</h2>
       <div class="field">
         <label for="import-file">Import file</label>
-        <input id="import-file" type="file" accept=".json,.csv,.kdbx,.latchkey" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,.csv,.kdbx,.latchkey,.1pux,.zip"
+          onChange={(e) => {
+            setFile(e.currentTarget.files?.[0] ?? null);
+            forget();
+          }}
+        />
       </div>
-      <PasswordInput id="import-password" label="File password (encrypted backups and KDBX)" value={password} onInput={setPassword} autoComplete="current-password" />
+      <PasswordInput
+        id="import-password"
+        label="File password (encrypted backups, KDBX, Bitwarden encrypted JSON)"
+        value={password}
+        onInput={(value) => {
+          setPassword(value);
+          setPreview(null);
+        }}
+        autoComplete="current-password"
+      />
+      <div class="field">
+        <label for="import-key-file">Key file (KeePass, if the database has one)</label>
+        <input
+          id="import-key-file"
+          type="file"
+          onChange={(e) => {
+            setKeyFile(e.currentTarget.files?.[0] ?? null);
+            setPreview(null);
+          }}
+        />
+      </div>
+      {preview && <ImportPreviewView preview={preview} />}
+      {progress && (
+        <p class="hint">
+          <progress aria-label="Import progress" max={1} value={progress.phase === 'done' ? 1 : progress.phase === 'saving' ? 0.6 : 0.2} />{' '}
+          {progress.phase === 'saving' ? `Saving ${plural(progress.total, 'item', 'items')}...` : progress.phase === 'done' ? 'Done.' : 'Reading the file...'}
+        </p>
+      )}
       {message && <p role={message.role} class={message.role === 'alert' ? 'error' : 'hint'}>{message.text}</p>}
-      <button type="submit" disabled={busy || !file}>Import</button>
+      {preview ? (
+        <div class="row">
+          <button type="button" disabled={busy} onClick={() => void confirm()}>
+            Confirm import
+          </button>
+          <button type="button" disabled={busy} onClick={forget}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="submit" disabled={busy || !file}>
+          Import
+        </button>
+      )}
     </form>
   );
 }

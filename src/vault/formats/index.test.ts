@@ -15,7 +15,6 @@ describe('format detection', () => {
   it('refuses what it cannot read with what to do instead', () => {
     expect(() => detectFormat(utf8Encode('{"hello": 1}'))).toThrow(/neither a Latchkey backup nor a Bitwarden JSON export/);
     expect(() => detectFormat(Uint8Array.of(0x50, 0x4b, 3, 4, 0))).toThrow(/ZIP archive/);
-    expect(() => detectFormat(utf8Encode('x'), 'vault.1pux')).toThrow(/cannot read \.1pux files/);
     expect(() => detectFormat(Uint8Array.of(0xff, 0xfe, 0x00))).toThrow(/not UTF-8 text/);
     expect(() => detectFormat(utf8Encode('   '))).toThrow(/The file is empty/);
   });
@@ -47,5 +46,26 @@ describe('exportVault and importFile', () => {
   it('refuses a file that is not of the format asked for', async () => {
     await expect(importFile(fixture('chrome.csv'), { format: 'kdbx' })).rejects.toThrow(/This is not a KeePass \(KDBX\) file/);
     await expect(importFile(fixture('bitwarden.json'), { format: 'latchkey' })).rejects.toThrow(/This is not a Latchkey backup/);
+  });
+});
+
+describe('format detection by content', () => {
+  it('ignores the file name and names what it found', async () => {
+    expect((await importFile(fixture('lastpass.csv'), { format: 'auto', filename: 'export.json' })).source).toBe('LastPass CSV');
+    expect((await importFile(fixture('bitwarden.json'), { format: 'auto', filename: 'passwords.csv' })).source).toBe('Bitwarden JSON');
+    expect((await importFile(fixture('keepassxc.kdbx'), { format: 'auto', filename: 'a.csv', password: 'fixture password' })).source).toBe('KeePass KDBX 4');
+    for (const [name, source] of [
+      ['protonpass.csv', 'Proton Pass CSV'],
+      ['dashlane.csv', 'Dashlane CSV'],
+      ['keeper.csv', 'Keeper CSV (no header row)'],
+      ['nordpass.csv', 'NordPass CSV'],
+      ['apple-passwords.csv', 'Apple Passwords CSV'],
+      ['keepassxc.csv', 'KeePassXC CSV'],
+      ['chrome.csv', 'Chrome or Edge CSV'],
+      ['firefox.csv', 'Firefox CSV'],
+      ['1password.csv', '1Password CSV'],
+    ] as const) {
+      expect((await importFile(fixture(name), { format: 'auto', filename: 'file' })).source).toBe(source);
+    }
   });
 });

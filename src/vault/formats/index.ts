@@ -13,7 +13,8 @@ import type { ExportedFile, ExportFormat, ImportedData, ImportFormat } from './t
 
 export { FormatError } from './errors';
 export type { FormatErrorKind } from './errors';
-export { mergeImport } from './merge';
+export { mergeImport, previewImport } from './merge';
+export type { ImportPreview } from './merge';
 export * from './types';
 
 export interface ExportOptions {
@@ -60,9 +61,11 @@ export async function exportVault(data: VaultData, format: ExportFormat, options
 
 export interface ImportOptions {
   format: ImportFormat;
-  /** Only used to recognise files we know we cannot read, for a better message. */
+  /** Not used to tell the format (that comes from the contents); kept for callers that pass it. */
   filename?: string;
   password?: string;
+  /** A KeePass key file's bytes (KDBX only). */
+  keyFile?: Uint8Array;
 }
 
 function text(bytes: Uint8Array): string {
@@ -73,12 +76,9 @@ function text(bytes: Uint8Array): string {
   }
 }
 
-/** Recognises the format from the file's contents. */
-export function detectFormat(bytes: Uint8Array, filename = ''): ExportFormat {
+/** Recognises the format from the file's contents alone (a file's name can say anything). */
+export function detectFormat(bytes: Uint8Array): ExportFormat {
   if (isKdbx(bytes)) return 'kdbx';
-  if (/\.(1pux|1pif|opvault|kdb)$/i.test(filename)) {
-    throw new FormatError('unsupported', `Latchkey cannot read ${filename.slice(filename.lastIndexOf('.'))} files. Export a CSV (or KDBX 4 from KeePass) instead.`);
-  }
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     throw new FormatError('unsupported', 'This is a ZIP archive. Export a CSV, JSON or KDBX file instead.');
   }
@@ -97,21 +97,21 @@ export function detectFormat(bytes: Uint8Array, filename = ''): ExportFormat {
 /** Reads a file into valid items; throws FormatError for anything Latchkey cannot take in full. */
 export async function importFile(bytes: Uint8Array, options: ImportOptions): Promise<ImportedData> {
   checkSize(bytes, 'The file');
-  const format = options.format === 'auto' ? detectFormat(bytes, options.filename) : options.format;
+  const format = options.format === 'auto' ? detectFormat(bytes) : options.format;
   switch (format) {
     case 'kdbx':
       if (!isKdbx(bytes)) corrupt('This is not a KeePass (KDBX) file.');
-      return importKdbx(bytes, options.password);
+      return importKdbx(bytes, options.password, options.keyFile);
     case 'latchkey': {
       const json = parseJsonText(text(bytes), 'The backup');
       if (!isBackupJson(json)) corrupt('This is not a Latchkey backup.');
       const data = await readBackup(json, options.password);
-      return { folders: data.folders, items: data.items };
+      return { folders: data.folders, items: data.items, source: 'Latchkey encrypted backup' };
     }
     case 'bitwarden-json': {
       const json = parseJsonText(text(bytes), 'The Bitwarden file');
       if (!isBitwardenJson(json)) corrupt('This is not a Bitwarden JSON export (it has no "encrypted" flag and "items" list).');
-      return importBitwardenJson(json);
+      return { source: 'Bitwarden JSON', ...importBitwardenJson(json) };
     }
     case 'csv':
       return importCsv(text(bytes));

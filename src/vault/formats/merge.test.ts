@@ -31,3 +31,28 @@ describe('mergeImport', () => {
     expect(duplicateKey(newItem('note', { name: 'N', notes: '1' }))).not.toBe(duplicateKey(newItem('note', { name: 'N', notes: '2' })));
   });
 });
+
+describe('previewImport', () => {
+  it('counts per type, duplicates of the vault and of the file itself, new folders and what is left out, changing nothing', async () => {
+    const { previewImport } = await import('./merge');
+    const existing = sampleVault();
+    const before = JSON.stringify(existing);
+    const incoming = sampleVault();
+    const fresh = newItem('login', { name: 'New', username: 'n', password: 'p', folderId: '1f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b' });
+    incoming.folders.push({ id: '1f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'Fresh' }, { id: '2f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b', name: 'Unused' });
+    incoming.items.push(fresh, { ...fresh });
+    const preview = previewImport(existing, { ...incoming, source: 'Test', notImported: [{ what: 'line 3', reason: 'an alias' }] });
+    expect(preview).toEqual({
+      source: 'Test',
+      counts: { login: 3, note: 1, card: 1, identity: 1, passkey: 1 },
+      toImport: 1,
+      duplicates: 6,
+      newFolders: ['Fresh'],
+      notImported: [{ what: 'line 3', reason: 'an alias' }],
+      notImportedCount: 1,
+    });
+    expect(JSON.stringify(existing)).toBe(before);
+    const draft = sampleVault();
+    expect(mergeImport(draft, incoming)).toEqual({ imported: preview.toImport, skipped: preview.duplicates });
+  });
+});

@@ -65,3 +65,51 @@ export function mergeImport(draft: VaultData, incoming: ImportedData): MergeCoun
   validateVaultData(draft);
   return { imported, skipped };
 }
+
+export interface ImportPreview {
+  /** The file's kind, as detected from its contents. */
+  source: string;
+  /** Items in the file, per type. */
+  counts: Record<VaultItem['type'], number>;
+  /** Items that would be added. */
+  toImport: number;
+  /** Items the vault already holds, or that the file repeats: skipped, never doubled. */
+  duplicates: number;
+  /** Folders the import would create. */
+  newFolders: string[];
+  /** What the file holds that will not be imported, and why (the first MAX_LISTED). */
+  notImported: { what: string; reason: string }[];
+  notImportedCount: number;
+}
+
+const MAX_LISTED = 50;
+
+/** What mergeImport would do, without doing it. */
+export function previewImport(existing: VaultData, incoming: ImportedData): ImportPreview {
+  const seen = new Set(existing.items.map(duplicateKey));
+  const counts: Record<VaultItem['type'], number> = { login: 0, note: 0, card: 0, identity: 0, passkey: 0 };
+  let duplicates = 0;
+  const usedFolders = new Set<string>();
+  for (const item of incoming.items) {
+    counts[item.type]++;
+    const key = duplicateKey(item);
+    if (seen.has(key)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(key);
+    if (item.folderId !== null) usedFolders.add(item.folderId);
+  }
+  const have = new Set(existing.folders.map((folder) => folder.name));
+  const newFolders = [...new Set(incoming.folders.filter((folder) => usedFolders.has(folder.id) && !have.has(folder.name)).map((folder) => folder.name))];
+  const notImported = incoming.notImported ?? [];
+  return {
+    source: incoming.source ?? 'Unknown',
+    counts,
+    toImport: incoming.items.length - duplicates,
+    duplicates,
+    newFolders,
+    notImported: notImported.slice(0, MAX_LISTED),
+    notImportedCount: notImported.length,
+  };
+}

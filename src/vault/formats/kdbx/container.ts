@@ -26,6 +26,7 @@ import {
 } from './crypto';
 import type { OuterCipher } from './crypto';
 import { gunzip, gzip } from './gzip';
+import { keyFileKey } from './key-file';
 import { readVariantDictionary, writeVariantDictionary } from './variant-dictionary';
 import type { Variant } from './variant-dictionary';
 import { parseXml, walk } from './xml';
@@ -80,6 +81,8 @@ export interface KdbxWriteOptions {
   kdf: KdfParams;
   cipher?: OuterCipher;
   compress?: boolean;
+  /** Instead of `password`: its KeePass composite key (sync keeps it, never the password). */
+  compositeKey?: Uint8Array;
 }
 
 /**
@@ -88,7 +91,7 @@ export interface KdbxWriteOptions {
  * called in document order.
  */
 export async function writeKdbx(buildXml: (protect: (value: string) => string) => string, options: KdbxWriteOptions): Promise<Uint8Array> {
-  if (typeof options.password !== 'string' || options.password === '') throw new Error('writeKdbx: the password must not be empty');
+  if (options.compositeKey === undefined && (typeof options.password !== 'string' || options.password === '')) throw new Error('writeKdbx: the password must not be empty');
   const cipher = options.cipher ?? 'aes256';
   const compress = options.compress ?? true;
   const masterSeed = randomBytes(32);
@@ -114,7 +117,7 @@ export async function writeKdbx(buildXml: (protect: (value: string) => string) =
   field(Field.End, utf8Encode('\r\n\r\n'));
   const header = w.result();
 
-  const composite = compositeKey(options.password);
+  const composite = options.compositeKey?.slice() ?? compositeKey(options.password);
   const transformed = await argon2Transform(composite, {
     kind: 'argon2id',
     salt,
@@ -173,6 +176,7 @@ function readHeaderFields(r: ByteReader, file: Uint8Array): { bytes: Uint8Array;
   if (signature2 !== SIGNATURE_2) corrupt('This is not a KeePass 2 file (unknown signature).');
   const minor = r.u16();
   const major = r.u16();
+  if (major === 3) throw new Kdbx3File();
   if (major !== 4) {
     throw new FormatError(
       'unsupported',
@@ -303,17 +307,20 @@ function readInnerHeader(payload: Uint8Array): { stream: InnerStream; xml: Uint8
  * Opens a KDBX 4 file with its password and returns the XML's root element,
  * with every protected value already decrypted (its Protected attribute kept).
  */
-export async function readKdbx(file: Uint8Array, password: string | undefined): Promise<XmlElement> {
+/** Thrown (and caught in index.ts) for a KDBX 3.x file, which kdbx3.ts reads. */
+export class Kdbx3File extends Error {}
+
+export async function readKdbx(file: Uint8Array, password: string | undefined, keyFile?: Uint8Array): Promise<XmlElement> {
   const r = new ByteReader(file, 'The KeePass file');
   const raw = readHeaderFields(r, file);
   const storedHash = r.take(32);
   const storedHmac = r.take(32);
   if (!bytesEqual(storedHash, sha256(raw.bytes))) corrupt('The KeePass file\'s header is damaged (its checksum does not match).');
   const header = interpretHeader(raw.bytes, raw.fields);
-  if (password === undefined || password === '') {
+  if ((password === undefined || password === '') && keyFile === undefined) {
     throw new FormatError('password-required', 'This KeePass file is protected: enter its master password.');
   }
-  const composite = compositeKey(password);
+  const composite = compositeKey(password ?? '', keyFile === undefined ? undefined : keyFileKey(keyFile));
   const transformed = await transformKey(composite, header.kdf);
   const keys = fileKeys(header.masterSeed, transformed);
   wipe(composite, transformed);
@@ -321,7 +328,9 @@ export async function readKdbx(file: Uint8Array, password: string | undefined): 
     if (!bytesEqual(storedHmac, headerHmac(keys.hmacBase, header.bytes))) {
       throw new FormatError(
         'wrong-password',
-        'The password is wrong for this KeePass file (a database that also needs a key file cannot be imported).',
+        keyFile === undefined
+          ? 'The password is wrong for this KeePass file (or the database also needs its key file: choose it too).'
+          : 'The password or the key file is wrong for this KeePass file.',
       );
     }
     const ciphertext = readBlocks(r, keys.hmacBase);
@@ -358,5 +367,41 @@ function unprotect(root: XmlElement, stream: InnerStream): void {
       corrupt('A protected value in the KeePass file does not decrypt to text.');
     }
     // The attribute stays: it tells the importer which custom fields were hidden.
+  }
+}
+
+/**
+ * readKdbx for a caller holding the composite key of the password rather than the password
+ * (sync: the vault service keeps that key while unlocked). KDBX 4 only.
+ */
+export async function readKdbxWithKey(file: Uint8Array, composite: Uint8Array): Promise<XmlElement> {
+  const r = new ByteReader(file, 'The KeePass file');
+  const raw = readHeaderFields(r, file);
+  const storedHash = r.take(32);
+  const storedHmac = r.take(32);
+  if (!bytesEqual(storedHash, sha256(raw.bytes))) corrupt('The KeePass file\'s header is damaged (its checksum does not match).');
+  const header = interpretHeader(raw.bytes, raw.fields);
+  const transformed = await transformKey(composite, header.kdf);
+  const keys = fileKeys(header.masterSeed, transformed);
+  wipe(transformed);
+  try {
+    if (!bytesEqual(storedHmac, headerHmac(keys.hmacBase, header.bytes))) {
+      throw new FormatError('wrong-password', 'The KeePass file is protected by a different password (or also needs a key file).');
+    }
+    const decrypted = await decryptPayload(header.cipher, keys.cipherKey, header.iv, readBlocks(r, keys.hmacBase));
+    if (decrypted === null) corrupt('The KeePass file\'s encrypted contents are damaged (bad padding).');
+    const payload = header.compressed ? await gunzip(decrypted, MAX_PAYLOAD_BYTES) : decrypted;
+    const { stream, xml } = readInnerHeader(payload);
+    let text: string;
+    try {
+      text = utf8Decode(xml).replace(/^\uFEFF/, '');
+    } catch {
+      corrupt('The KeePass file\'s XML is not valid UTF-8.');
+    }
+    const root = parseXml(text);
+    unprotect(root, stream);
+    return root;
+  } finally {
+    wipe(keys.cipherKey, keys.hmacBase);
   }
 }

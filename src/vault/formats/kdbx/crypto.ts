@@ -14,9 +14,12 @@ import { u32le, u64le } from './binary';
 
 export { sha256, sha512 };
 
-export function compositeKey(password: string): Uint8Array {
+/** SHA-256 over the parts: the password's SHA-256 (when there is one), then the key file's key. */
+export function compositeKey(password: string, keyFileKey?: Uint8Array): Uint8Array {
   // KeePass hashes the password's UTF-8 bytes as typed (no normalisation).
-  return sha256(sha256(utf8Encode(password)));
+  if (keyFileKey === undefined) return sha256(sha256(utf8Encode(password)));
+  const parts = password === '' ? keyFileKey : new Uint8Array([...sha256(utf8Encode(password)), ...keyFileKey]);
+  return sha256(parts);
 }
 
 export interface Argon2Params {

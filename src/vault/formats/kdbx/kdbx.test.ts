@@ -91,11 +91,22 @@ describe('KDBX import of files made by KeePassXC', () => {
     expect(items[3]!.folderId).toBe(folders[0]!.id);
   });
 
-  it('explains that KDBX 3.1 must be saved as KDBX 4 first', async () => {
-    await expect(importKdbx(fixture('keepassxc-kdbx3.kdbx'), 'fixture password')).rejects.toMatchObject({
-      kind: 'unsupported',
-      message: /This is a KDBX 3\.1 file; Latchkey reads KDBX 4/,
+  it('reads a KeePassXC KDBX 3.1 file (read by kdbxweb): groups, protected values, history', async () => {
+    const three = await importKdbx(fixture('keepassxc-kdbx3.kdbx'), 'fixture password');
+    expect(three.source).toBe('KeePass KDBX 3.1');
+    // A different, smaller database than keepassxc.kdbx: three entries, one group.
+    expect(three.folders.map((f) => f.name)).toEqual(['Banking']);
+    expect(three.items.map((i) => [i.type, i.name])).toEqual([['login', 'Example Bank'], ['login', 'Example Account'], ['note', 'Door code']]);
+    expect(three.items[0]!.folderId).toBe(three.folders[0]!.id);
+    expect(three.items[1]).toMatchObject({
+      username: 'alex@example.org',
+      password: 'new-pass-2',
+      notes: 'Recovery codes in the safe',
+      websites: [{ url: 'https://accounts.example.org', match: 'domain' }],
+      passwordHistory: [{ password: 'Hunter2 & <friends>' }],
     });
+    await expect(importKdbx(fixture('keepassxc-kdbx3.kdbx'), 'wrong')).rejects.toMatchObject({ kind: 'wrong-password' });
+    await expect(importKdbx(fixture('keepassxc-kdbx3.kdbx'), undefined)).rejects.toMatchObject({ kind: 'password-required' });
   });
 });
 

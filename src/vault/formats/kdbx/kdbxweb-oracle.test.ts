@@ -73,3 +73,78 @@ describe('KDBX interoperability with kdbxweb', () => {
     });
   }
 });
+
+describe('KDBX 3.1 and key files, against kdbxweb', () => {
+  const passkeyEntry = (db: kdbxweb.Kdbx) => {
+    const entry = db.createEntry(db.getDefaultGroup());
+    const passkey = sampleVault().items.find((i) => i.type === 'passkey')!;
+    if (passkey.type !== 'passkey') throw new Error('no passkey');
+    entry.fields.set('Title', 'Fabrikam');
+    entry.fields.set('UserName', passkey.userName);
+    entry.fields.set('URL', `https://${passkey.rpId}`);
+    entry.fields.set('KPEX_PASSKEY_RELYING_PARTY', passkey.rpId);
+    entry.fields.set('KPEX_PASSKEY_USERNAME', passkey.userName);
+    entry.fields.set('KPEX_PASSKEY_CREDENTIAL_ID', kdbxweb.ProtectedValue.fromString(passkey.credentialId));
+    entry.fields.set('KPEX_PASSKEY_USER_HANDLE', kdbxweb.ProtectedValue.fromString(passkey.userHandle));
+    entry.fields.set('KPEX_PASSKEY_PRIVATE_KEY_PEM', kdbxweb.ProtectedValue.fromString(`-----BEGIN PRIVATE KEY-----\n${passkey.privateKey.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----`));
+    return passkey;
+  };
+
+  it('imports a KDBX 3.1 file written by kdbxweb (AES-KDF), passkey included', async () => {
+    const db = kdbxweb.Kdbx.create(credentials('three password'), 'Old');
+    db.setVersion(3);
+    const group = db.createGroup(db.getDefaultGroup(), 'Email');
+    const entry = db.createEntry(group);
+    entry.fields.set('Title', 'Mail');
+    entry.fields.set('UserName', 'adele@example.com');
+    entry.fields.set('Password', kdbxweb.ProtectedValue.fromString('m4il-pass'));
+    entry.fields.set('Secret answer', kdbxweb.ProtectedValue.fromString('42'));
+    const passkey = passkeyEntry(db);
+    const bytes = new Uint8Array(await db.save());
+    expect([bytes[10], bytes[11]]).toEqual([3, 0]);
+    const { source, folders, items } = await importKdbx(bytes, 'three password');
+    expect(source).toBe('KeePass KDBX 3.1');
+    expect(folders.map((f) => f.name)).toEqual(['Email']);
+    expect(items.find((i) => i.name === 'Mail')).toMatchObject({ password: 'm4il-pass', customFields: [{ name: 'Secret answer', value: '42', hidden: true }], folderId: folders[0]!.id });
+    expect(items.find((i) => i.type === 'passkey')).toMatchObject({ rpId: passkey.rpId, credentialId: passkey.credentialId, userHandle: passkey.userHandle, privateKey: passkey.privateKey, algorithm: -7 });
+  });
+
+  for (const version of [3, 4] as const) {
+    for (const keyVersion of [1, 2] as const) {
+      it(`imports a KDBX ${version} file protected by a password and an XML v${keyVersion}.0 key file, and by the key file alone`, async () => {
+        const keyFile = await kdbxweb.Credentials.createRandomKeyFile(keyVersion);
+        const both = new kdbxweb.Credentials(kdbxweb.ProtectedValue.fromString('pw and key'), keyFile);
+        const db = kdbxweb.Kdbx.create(both, 'Keyed');
+        db.setVersion(version);
+        if (version === 4) db.setKdf(kdbxweb.Consts.KdfId.Argon2id);
+        db.createEntry(db.getDefaultGroup()).fields.set('Title', 'Keyed entry');
+        const bytes = new Uint8Array(await db.save());
+        const key = new Uint8Array(keyFile);
+        expect((await importKdbx(bytes, 'pw and key', key)).items.map((i) => i.name)).toEqual(['Keyed entry']);
+        await expect(importKdbx(bytes, 'pw and key')).rejects.toMatchObject({ kind: 'wrong-password', message: /key file/ });
+        const other = new Uint8Array(await kdbxweb.Credentials.createRandomKeyFile(keyVersion));
+        await expect(importKdbx(bytes, 'pw and key', other)).rejects.toMatchObject({ kind: 'wrong-password', message: /password or the key file is wrong/ });
+
+        const keyOnly = kdbxweb.Kdbx.create(new kdbxweb.Credentials(null, keyFile), 'Key only');
+        keyOnly.setVersion(version);
+        if (version === 4) keyOnly.setKdf(kdbxweb.Consts.KdfId.Argon2id);
+        keyOnly.createEntry(keyOnly.getDefaultGroup()).fields.set('Title', 'Key only entry');
+        const keyOnlyBytes = new Uint8Array(await keyOnly.save());
+        expect((await importKdbx(keyOnlyBytes, undefined, key)).items.map((i) => i.name)).toEqual(['Key only entry']);
+      });
+    }
+  }
+
+  it('reads key files of raw 32 bytes, 64 hex characters and any other file (by its hash), as kdbxweb does', async () => {
+    const raw = Uint8Array.from({ length: 32 }, (_, i) => i * 7);
+    const hexText = new TextEncoder().encode(Array.from(raw, (b) => b.toString(16).padStart(2, '0')).join(''));
+    const other = new TextEncoder().encode('any file at all can be a key file');
+    for (const keyFile of [raw, hexText, other]) {
+      const db = kdbxweb.Kdbx.create(new kdbxweb.Credentials(kdbxweb.ProtectedValue.fromString('p'), keyFile.slice().buffer), 'K');
+      db.setKdf(kdbxweb.Consts.KdfId.Argon2id);
+      db.createEntry(db.getDefaultGroup()).fields.set('Title', 'ok');
+      const bytes = new Uint8Array(await db.save());
+      expect((await importKdbx(bytes, 'p', keyFile)).items.map((i) => i.name)).toEqual(['ok']);
+    }
+  });
+});
