@@ -20,6 +20,8 @@ function commonOptions(production) {
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     absWorkingDir: root,
+    // kdbxweb (KDBX 3.x import) names Node's crypto but uses WebCrypto in browsers.
+    alias: { crypto: './src/vault/formats/kdbx/no-node-crypto.ts' },
   };
 }
 
