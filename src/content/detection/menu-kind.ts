@@ -7,11 +7,18 @@ import { formContextOf, type FormContext } from './form-context';
 
 const LOGIN_FORMS = new Set(['login', 'identifier', 'password-only', 'change-password', 'reset-password', 'registration', 'verification-code']);
 
+/**
+ * A sign-up form's own fields get no saved login: its password fields get the
+ * generator, its email or username box nothing. In a sign-in form only the
+ * username the password belongs to gets logins, not a phone or name box beside it.
+ */
 export function menuKindFor(field: HTMLInputElement, context: FormContext = formContextOf(field)): MenuFieldKind | null {
   if (!LOGIN_FORMS.has(context.kind)) return null;
-  switch (fieldRole(field)) {
+  const role = context.fields.find((candidate) => candidate.input === field)?.role ?? fieldRole(field);
+  switch (role) {
     case 'username':
-      return 'username';
+      if (context.kind === 'registration' || context.kind === 'reset-password') return null;
+      return field === context.username ? 'username' : null;
     case 'current-password':
       return 'password';
     case 'new-password':

@@ -4,12 +4,28 @@
 
 const MIN_SIZE_PX = 4;
 
+/**
+ * An open modal: a <dialog>, or an element that calls itself a dialog. Modal
+ * libraries (Bootstrap 3, react-modal) set aria-hidden="true" on the page behind
+ * the modal, sometimes on <body> or on the modal's own wrapper, while the modal
+ * is on screen; that hides it from screen readers, not from the eye. Layout
+ * (display, visibility, opacity, size, position, covers) still decides.
+ */
+function isDialog(element: Element): boolean {
+  if (element instanceof HTMLDialogElement) return element.open;
+  const role = element.getAttribute('role');
+  return role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true';
+}
+
 function hiddenByStyle(element: Element): boolean {
+  let inDialog = false;
   for (let current: Element | null = element; current; current = current.parentElement ?? hostOf(current)) {
     const style = getComputedStyle(current);
     if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return true;
     if (Number.parseFloat(style.opacity) < 0.1) return true;
-    if (current.getAttribute('aria-hidden') === 'true' || current.hasAttribute('hidden') || current.hasAttribute('inert')) return true;
+    if (current.hasAttribute('hidden') || current.hasAttribute('inert')) return true;
+    inDialog ||= isDialog(current);
+    if (current.getAttribute('aria-hidden') === 'true' && !inDialog) return true;
   }
   return false;
 }
@@ -31,8 +47,17 @@ function clippedAway(input: HTMLElement): boolean {
 }
 
 export function isFillable(input: HTMLInputElement): boolean {
-  if (!input.isConnected || input.disabled || input.readOnly) return false;
-  if (input.type === 'hidden') return false;
+  if (input.disabled || input.readOnly) return false;
+  return isShown(input);
+}
+
+/**
+ * Whether the field is on screen for a person, writable or not. A readonly
+ * password field (banks that take the password from an on-screen keyboard)
+ * is still part of its form: it tells the username beside it is a sign-in's.
+ */
+export function isShown(input: HTMLInputElement): boolean {
+  if (!input.isConnected || input.type === 'hidden') return false;
   const rect = input.getBoundingClientRect();
   if (rect.width < MIN_SIZE_PX || rect.height < MIN_SIZE_PX) return false;
   if (offScreen(rect) || clippedAway(input)) return false;
