@@ -6,6 +6,8 @@ import type { VaultStatus } from '../shared/protocol';
 import { fromBase64, toBase64 } from '../vault/bytes';
 import type { VaultData } from '../vault/model';
 import { emptyVaultData } from '../vault/model';
+import { compositeKey } from '../vault/formats/kdbx/crypto';
+import { recordDeletions } from '../vault/sync/merge';
 import type { KdfParams } from '../vault/kdf';
 import {
   createVault,
@@ -23,6 +25,12 @@ import { VaultStore, type OpenedVault, type StoredVersion } from './vault-store'
 
 const SESSION_KEY = 'session.vaultKey';
 const UNLOCKED_AT_KEY = 'session.unlockedAt';
+/**
+ * KeePass's composite key of the master password (SHA-256 twice), kept beside the vault key
+ * while unlocked so sync can open and write the KDBX file on the server without asking for
+ * the password again. It opens that file as the password would; it is never written to disk.
+ */
+const KDBX_KEY = 'session.kdbxKey';
 export const MIN_MASTER_PASSWORD_LENGTH = 8;
 
 /** The popup refuses weak master passwords with zxcvbn; this is the floor no request can go under. */
@@ -82,7 +90,7 @@ export class VaultService {
     const { header, vaultKey } = await createVault(masterPassword, this.deps.kdf);
     const data = emptyVaultData();
     await this.saved(await this.store.save(header, vaultKey, data, this.now()), vaultKey);
-    await this.startSession({ header, vaultKey, data });
+    await this.startSession({ header, vaultKey, data }, masterPassword);
     return this.status();
   }
 
@@ -113,15 +121,22 @@ export class VaultService {
       header = await rewrapVaultKey(header, vaultKey, masterPassword);
       await this.saved(await this.store.save(header, vaultKey, opened.data, this.now(), this.highestSeen), vaultKey);
     }
-    await this.startSession({ header, vaultKey, data: opened.data });
+    await this.startSession({ header, vaultKey, data: opened.data }, masterPassword);
     return this.status();
   }
 
   async lock(): Promise<VaultStatus> {
     this.unlocked = null;
     this.notice = null;
-    await this.deps.session.remove([SESSION_KEY, UNLOCKED_AT_KEY]);
+    await this.deps.session.remove([SESSION_KEY, UNLOCKED_AT_KEY, KDBX_KEY]);
     return this.status();
+  }
+
+  /** The master password's KeePass composite key (see KDBX_KEY), or null while locked. */
+  async kdbxKey(): Promise<Uint8Array | null> {
+    if (!(await this.isUnlocked())) return null;
+    const stored = (await this.deps.session.get(KDBX_KEY))[KDBX_KEY];
+    return typeof stored === 'string' ? fromBase64(stored) : null;
   }
 
   async isUnlocked(): Promise<boolean> {
@@ -142,6 +157,8 @@ export class VaultService {
       const unlocked = await this.requireUnlocked();
       const draft = structuredClone(unlocked.data);
       const result = change(draft);
+      // Whatever the change deleted leaves a tombstone, so sync carries the deletion.
+      recordDeletions(unlocked.data, draft, this.now());
       await this.saved(await this.store.save(unlocked.header, unlocked.vaultKey, draft, this.now(), this.highestSeen), unlocked.vaultKey);
       this.unlocked = { ...unlocked, data: draft };
       return result;
@@ -201,7 +218,7 @@ export class VaultService {
       const fresh = await rekeyVault(unlocked.header, next, changes.kdf);
       await this.saved(await this.store.rekey(fresh.header, fresh.vaultKey, unlocked.data, this.now(), this.highestSeen), fresh.vaultKey);
       // A worker stopped before this line finds the old key in the session, which opens nothing now: it starts locked.
-      await this.deps.session.set({ [SESSION_KEY]: toBase64(fresh.vaultKey) });
+      await this.deps.session.set({ [SESSION_KEY]: toBase64(fresh.vaultKey), [KDBX_KEY]: toBase64(compositeKey(next)) });
       this.unlocked = { ...unlocked, header: fresh.header, vaultKey: fresh.vaultKey };
     });
     return this.status();
@@ -214,8 +231,12 @@ export class VaultService {
     return typeof at === 'number' ? at : null;
   }
 
-  private async startSession(unlocked: Unlocked): Promise<void> {
-    await this.deps.session.set({ [SESSION_KEY]: toBase64(unlocked.vaultKey), [UNLOCKED_AT_KEY]: this.now() });
+  private async startSession(unlocked: Unlocked, masterPassword: string): Promise<void> {
+    await this.deps.session.set({
+      [SESSION_KEY]: toBase64(unlocked.vaultKey),
+      [UNLOCKED_AT_KEY]: this.now(),
+      [KDBX_KEY]: toBase64(compositeKey(masterPassword)),
+    });
     this.unlocked = unlocked;
   }
 
@@ -233,7 +254,7 @@ export class VaultService {
       // worker stopped before the session learnt the new key, or storage was replaced):
       // start locked; the master password opens whatever is there, or says why not.
       if (error instanceof UserFacingError && error.code === 'integrity') {
-        await this.deps.session.remove([SESSION_KEY, UNLOCKED_AT_KEY]);
+        await this.deps.session.remove([SESSION_KEY, UNLOCKED_AT_KEY, KDBX_KEY]);
         return null;
       }
       throw error;

@@ -32,16 +32,17 @@ function v0Vault() {
 }
 
 describe('migrateVaultData', () => {
-  it('is at version 1', () => {
-    expect(VAULT_FORMAT_VERSION).toBe(1);
+  it('is at version 2', () => {
+    expect(VAULT_FORMAT_VERSION).toBe(2);
   });
 
   it('upgrades version 0: url becomes websites, generatorHistory appears', () => {
     const input = v0Vault();
     const snapshot = JSON.parse(JSON.stringify(input));
     const { version, data } = migrateVaultData(0, input);
-    expect(version).toBe(1);
+    expect(version).toBe(2);
     expect(data.generatorHistory).toEqual([]);
+    expect(data.tombstones).toEqual([]);
     expect(data.folders).toEqual(input.folders);
     const [outlook, noSite, note] = data.items;
     expect(outlook).toMatchObject({ type: 'login', name: 'Outlook', revision: 3, websites: [{ url: 'https://outlook.live.com', match: 'domain' }] });
@@ -54,7 +55,22 @@ describe('migrateVaultData', () => {
 
   it('passes current data through validation unchanged', () => {
     const data = { ...emptyVaultData(), items: [newItem('login', { name: 'x', websites: [{ url: 'a.com' }] }, NOW)] };
-    expect(migrateVaultData(1, data)).toEqual({ version: 1, data });
+    expect(migrateVaultData(2, data)).toEqual({ version: 2, data });
+  });
+
+  it('upgrades version 1 losing nothing: tombstones and sync settings appear, items and history are kept as they were', () => {
+    const login = newItem('login', { name: 'x', password: 'new', websites: [{ url: 'a.com' }] }, NOW);
+    login.passwordHistory = [{ password: 'old', changed: NOW }];
+    const v1 = { items: [login, newItem('note', { name: 'n', notes: 'text' }, NOW)], folders: [{ id: crypto.randomUUID(), name: 'F' }], generatorHistory: [{ password: 'g', created: NOW, site: 's' }] };
+    const snapshot = structuredClone(v1);
+    const { version, data } = migrateVaultData(1, v1);
+    expect(version).toBe(2);
+    expect(data).toEqual({ ...snapshot, tombstones: [], sync: null });
+    expect(v1).toEqual(snapshot);
+  });
+
+  it('refuses version-2 data labelled as version 1', () => {
+    expect(() => migrateVaultData(1, emptyVaultData())).toThrow(/not a version 1 vault/);
   });
 
   it('still validates the migrated result', () => {
@@ -72,8 +88,8 @@ describe('migrateVaultData', () => {
   });
 
   it('refuses vaults from a newer Latchkey', () => {
-    expect(() => migrateVaultData(2, {})).toThrow(NewerVaultVersionError);
-    expect(() => migrateVaultData(2, {})).toThrow(/made by a newer Latchkey \(vault format version 2\).*up to version 1/);
+    expect(() => migrateVaultData(3, {})).toThrow(NewerVaultVersionError);
+    expect(() => migrateVaultData(3, {})).toThrow(/made by a newer Latchkey \(vault format version 3\).*up to version 2/);
   });
 
   it('refuses nonsense versions', () => {

@@ -5,7 +5,9 @@
 // Version history:
 //   0 - early development shape: a login had a single `url: string` (possibly
 //       empty) instead of `websites`, and there was no `generatorHistory`.
-//   1 - current: logins have `websites: Website[]`; vault has `generatorHistory`.
+//   1 - logins have `websites: Website[]`; vault has `generatorHistory`.
+//   2 - current: vault has `tombstones` (deleted ids, for sync) and `sync` (its settings, or null).
+//       Items already had a stable id, a revision and `updated`; nothing else changes.
 
 import { NewerVaultVersionError, VaultValidationError } from './errors';
 import { DEFAULT_URL_MATCH, validateVaultData } from './model';
@@ -13,7 +15,7 @@ import type { VaultData } from './model';
 
 export { NewerVaultVersionError } from './errors';
 
-export const VAULT_FORMAT_VERSION = 1;
+export const VAULT_FORMAT_VERSION = 2;
 export const OLDEST_SUPPORTED_VERSION = 0;
 
 type MigrationStep = (data: unknown) => unknown;
@@ -42,9 +44,18 @@ function migrateV0ToV1(data: unknown): unknown {
   return { ...root, items, generatorHistory: [] };
 }
 
+function migrateV1ToV2(data: unknown): unknown {
+  const root = asRecord(data, 'vault (v1)');
+  if (Object.hasOwn(root, 'tombstones') || Object.hasOwn(root, 'sync')) {
+    throw new VaultValidationError('vault (v1)', 'unexpected field "tombstones" or "sync" (not a version 1 vault?)');
+  }
+  return { ...root, tombstones: [], sync: null };
+}
+
 /** MIGRATIONS[n] upgrades version n to n+1. */
 const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   0: migrateV0ToV1,
+  1: migrateV1ToV2,
 };
 
 /** Throws unless `version` is one this build can read (refusing newer ones with a clear message). */

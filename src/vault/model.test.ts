@@ -131,6 +131,8 @@ describe('validateVaultData', () => {
         newItem('passkey', passkeyFields(), NOW),
       ],
       generatorHistory: [{ password: 'gen', created: NOW, site: 'example.com' }],
+      tombstones: [{ id: crypto.randomUUID(), deleted: NOW }],
+      sync: { method: 'webdav', webdavUrl: 'https://dav.example/', webdavUsername: 'me', webdavPassword: 'secret', intervalMinutes: 15 },
     };
   }
 
@@ -177,7 +179,7 @@ describe('validateVaultData', () => {
   });
 
   it('rejects prototype tricks and non-plain objects', () => {
-    const data = JSON.parse('{"items":[],"folders":[],"generatorHistory":[],"__proto__":{"x":1}}');
+    const data = JSON.parse('{"items":[],"folders":[],"generatorHistory":[],"tombstones":[],"sync":null,"__proto__":{"x":1}}');
     expect(() => validateVaultData(data)).toThrow(/unexpected field "__proto__"/);
     expect(() => validateVaultItem(new Date())).toThrow(/item\.type/);
     expect(() => validateVaultData(new Map())).toThrow(/expected a plain object/);

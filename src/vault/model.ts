@@ -116,14 +116,42 @@ export interface GeneratorHistoryEntry {
   site: string;
 }
 
+/** What is left of a deleted item or folder, so sync carries the deletion to other devices. */
+export interface Tombstone {
+  /** The deleted item's or folder's id. */
+  id: string;
+  /** When it was deleted (ms epoch). */
+  deleted: number;
+}
+
+/** Tombstones older than this are forgotten (a device offline longer may bring the item back). */
+export const TOMBSTONE_RETENTION_DAYS = 90;
+
+export type SyncMethod = 'off' | 'webdav' | 'browser';
+export const SYNC_METHODS: readonly SyncMethod[] = ['off', 'webdav', 'browser'];
+
+/** How this vault syncs. Kept inside the encrypted vault (the WebDAV password is a secret); never synced itself. */
+export interface SyncSettings {
+  method: SyncMethod;
+  /** A folder (the file in it is latchkey.kdbx) or a .kdbx file URL. */
+  webdavUrl: string;
+  webdavUsername: string;
+  webdavPassword: string;
+  /** Minutes between automatic syncs; 0 = only "Sync now". */
+  intervalMinutes: number;
+}
+
 export interface VaultData {
   items: VaultItem[];
   folders: Folder[];
   generatorHistory: GeneratorHistoryEntry[];
+  /** Deleted items and folders, newest deletion per id, for TOMBSTONE_RETENTION_DAYS. */
+  tombstones: Tombstone[];
+  sync: SyncSettings | null;
 }
 
 export function emptyVaultData(): VaultData {
-  return { items: [], folders: [], generatorHistory: [] };
+  return { items: [], folders: [], generatorHistory: [], tombstones: [], sync: null };
 }
 
 /** Fields managed by newItem/updateItem, never set directly by callers. */
@@ -218,7 +246,8 @@ export function updateItem<I extends VaultItem>(item: I, changes: ItemChanges<I>
   const draft: Record<string, unknown> = { ...current };
   applyFields(draft, changes, current.type, 'updateItem');
   draft.revision = current.revision + 1;
-  draft.updated = now;
+  // Never older than the version it replaces (a device whose clock is behind), so sync sees it as the newer one.
+  draft.updated = Math.max(now, current.updated);
 
   if (current.type === 'login' && typeof draft.password === 'string' && draft.password !== current.password) {
     // Empty passwords are not worth remembering.
@@ -484,13 +513,29 @@ function validateGeneratorEntry(value: unknown, path: string): GeneratorHistoryE
   };
 }
 
+function validateTombstone(value: unknown, path: string): Tombstone {
+  const record = expectRecord(value, path, ['id', 'deleted']);
+  return { id: expectUuid(record.id, `${path}.id`), deleted: expectTimestamp(record.deleted, `${path}.deleted`) };
+}
+
+export function validateSyncSettings(value: unknown, path = 'vault.sync'): SyncSettings {
+  const record = expectRecord(value, path, ['method', 'webdavUrl', 'webdavUsername', 'webdavPassword', 'intervalMinutes']);
+  return {
+    method: expectOneOf(record.method, `${path}.method`, SYNC_METHODS),
+    webdavUrl: expectString(record.webdavUrl, `${path}.webdavUrl`, 2048),
+    webdavUsername: expectString(record.webdavUsername, `${path}.webdavUsername`, 1024),
+    webdavPassword: expectString(record.webdavPassword, `${path}.webdavPassword`, 4096),
+    intervalMinutes: expectInteger(record.intervalMinutes, `${path}.intervalMinutes`, 0, 7 * 24 * 60),
+  };
+}
+
 /**
  * Strictly validates decrypted or imported vault contents and returns a clean
  * copy. Also checks cross-references: unique ids, folderIds that exist.
  */
 export function validateVaultData(value: unknown): VaultData {
   const root = 'vault';
-  const record = expectRecord(value, root, ['items', 'folders', 'generatorHistory']);
+  const record = expectRecord(value, root, ['items', 'folders', 'generatorHistory', 'tombstones', 'sync']);
   const folders = expectArray(record.folders, `${root}.folders`).map((f, i) => validateFolder(f, `${root}.folders[${i}]`));
   const items = expectArray(record.items, `${root}.items`).map((it, i) => validateVaultItem(it, `${root}.items[${i}]`));
   const generatorHistory = expectArray(record.generatorHistory, `${root}.generatorHistory`).map((g, i) =>
@@ -510,5 +555,12 @@ export function validateVaultData(value: unknown): VaultData {
       fail(`${root}.items[${i}].folderId`, `refers to folder ${item.folderId}, which does not exist`);
     }
   });
-  return { items, folders, generatorHistory };
+  const tombstones = expectArray(record.tombstones, `${root}.tombstones`).map((t, i) => validateTombstone(t, `${root}.tombstones[${i}]`));
+  const tombstoneIds = new Set<string>();
+  tombstones.forEach((tombstone, i) => {
+    if (tombstoneIds.has(tombstone.id)) fail(`${root}.tombstones[${i}].id`, `duplicate tombstone id ${tombstone.id}`);
+    tombstoneIds.add(tombstone.id);
+  });
+  const sync = record.sync === null ? null : validateSyncSettings(record.sync);
+  return { items, folders, generatorHistory, tombstones, sync };
 }

@@ -108,7 +108,7 @@ describe('unwrapVaultKey', () => {
 
   it('refuses a vault from a newer Latchkey', async () => {
     const { header } = await createVault('pw', FAST_KDF);
-    await expect(unwrapVaultKey({ ...header, version: 2 }, 'pw')).rejects.toBeInstanceOf(NewerVaultVersionError);
+    await expect(unwrapVaultKey({ ...header, version: VAULT_FORMAT_VERSION + 1 }, 'pw')).rejects.toBeInstanceOf(NewerVaultVersionError);
   });
 });
 

@@ -22,7 +22,7 @@ function flipBase64(text: string): string {
 describe('Latchkey encrypted backup', () => {
   it('round-trips the whole vault and keeps no plaintext in the file', async () => {
     const { vault, json } = await backupJson();
-    expect(json).toMatchObject({ format: 'latchkey-backup', version: 1, dataVersion: 1, created: 1_700_000_000_000, kdf: CHEAP_KDF });
+    expect(json).toMatchObject({ format: 'latchkey-backup', version: 1, dataVersion: 2, created: 1_700_000_000_000, kdf: CHEAP_KDF });
     expect(JSON.stringify(json)).not.toContain('Contoso');
     expect(await readBackup(json, PASSWORD)).toEqual(vault);
   });

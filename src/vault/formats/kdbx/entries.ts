@@ -143,11 +143,30 @@ function stringsXml(strings: EntryString[], protect: Protect): string {
     .join('');
 }
 
-function entryXml(item: VaultItem, protect: Protect): string {
+/** The strings an item's entry holds, with the keys as written (for sync's change detection). */
+export function entryStrings(item: VaultItem): { key: string; value: string }[] {
+  return uniqueKeys(stringsOf(item)).map(({ key, value }) => ({ key, value }));
+}
+
+/** Extra data sync keeps in the file the way KeePass keeps custom data (entry and database CustomData, DeletedObjects). */
+export interface KdbxExtras {
+  rootId: string;
+  databaseName: string;
+  entryCustomData: (item: VaultItem) => Record<string, string>;
+  metaCustomData: Record<string, string>;
+  deleted: { id: string; deleted: number }[];
+}
+
+function customDataXml(data: Record<string, string>): string {
+  const items = Object.entries(data).map(([key, value]) => wrap('Item', el('Key', key), el('Value', value)));
+  return items.length === 0 ? '' : wrap('CustomData', ...items);
+}
+
+function entryXml(item: VaultItem, protect: Protect, extras?: KdbxExtras): string {
   const strings = stringsOf(item);
   const head = [el('UUID', uuidBase64(item.id)), el('IconID', '0'), el('Tags', item.favorite ? FAVORITE_TAG : ''), timesXml(item.created, item.updated)];
   // Protected values must be encrypted in document order: strings first, then history.
-  const body = stringsXml(strings, protect);
+  const body = stringsXml(strings, protect) + (extras ? customDataXml(extras.entryCustomData(item)) : '');
   let history = '';
   if (item.type === 'login' && item.passwordHistory.length > 0) {
     // KeePass keeps history oldest first; each old version carries its own password.
@@ -160,18 +179,18 @@ function entryXml(item: VaultItem, protect: Protect): string {
   return wrap('Entry', ...head, body, history);
 }
 
-function groupXml(id: string, name: string, items: VaultItem[], protect: Protect, now: number, subgroups: () => string = () => ''): string {
-  const entries = items.map((item) => entryXml(item, protect)).join('');
+function groupXml(id: string, name: string, items: VaultItem[], protect: Protect, now: number, subgroups: () => string = () => '', extras?: KdbxExtras): string {
+  const entries = items.map((item) => entryXml(item, protect, extras)).join('');
   return wrap('Group', el('UUID', uuidBase64(id)), el('Name', name), el('Notes', ''), el('IconID', '48'), timesXml(now, now), el('IsExpanded', 'True'), entries, subgroups());
 }
 
 /** The KeePass XML document for a vault: a "Latchkey" root group, one subgroup per folder. */
-export function buildKdbxXml(data: VaultData, protect: Protect, now: number = Date.now()): string {
+export function buildKdbxXml(data: Pick<VaultData, 'items' | 'folders'>, protect: Protect, now: number = Date.now(), extras?: KdbxExtras): string {
   const t = encodeKdbxTime(now);
   const meta = wrap(
     'Meta',
     el('Generator', 'Latchkey'),
-    el('DatabaseName', 'Latchkey export'),
+    el('DatabaseName', extras?.databaseName ?? 'Latchkey export'),
     el('DatabaseNameChanged', t),
     el('DefaultUserNameChanged', t),
     el('MaintenanceHistoryDays', '365'),
@@ -179,14 +198,24 @@ export function buildKdbxXml(data: VaultData, protect: Protect, now: number = Da
     el('RecycleBinEnabled', 'False'),
     el('HistoryMaxItems', String(MAX_PASSWORD_HISTORY + 1)),
     el('HistoryMaxSize', '6291456'),
+    extras ? customDataXml(extras.metaCustomData) : '',
   );
   const rootItems = data.items.filter((item) => item.folderId === null);
-  const root = groupXml(newId(), 'Latchkey', rootItems, protect, now, () =>
-    data.folders
-      .map((folder) => groupXml(folder.id, folder.name, data.items.filter((item) => item.folderId === folder.id), protect, now))
-      .join(''),
+  const root = groupXml(
+    extras?.rootId ?? newId(),
+    'Latchkey',
+    rootItems,
+    protect,
+    now,
+    () =>
+      data.folders
+        .map((folder) => groupXml(folder.id, folder.name, data.items.filter((item) => item.folderId === folder.id), protect, now, undefined, extras))
+        .join(''),
+    extras,
   );
-  return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n${wrap('KeePassFile', meta, wrap('Root', root, '<DeletedObjects/>'))}`;
+  const deleted = (extras?.deleted ?? []).map((d) => wrap('DeletedObject', el('UUID', uuidBase64(d.id)), el('DeletionTime', encodeKdbxTime(d.deleted))));
+  const deletedXml = deleted.length === 0 ? '<DeletedObjects/>' : wrap('DeletedObjects', ...deleted);
+  return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n${wrap('KeePassFile', meta, wrap('Root', root, deletedXml))}`;
 }
 
 // ---------------------------------------------------------------------------
