@@ -35,7 +35,6 @@ const classicScripts = (common) => ({
     { in: 'src/background/index.ts', out: 'background' },
     { in: 'src/content/index.ts', out: 'content' },
     { in: 'src/passkeys/page-script.ts', out: 'page' },
-    { in: 'src/passkeys/bridge.ts', out: 'passkey-bridge' },
     { in: 'src/offscreen/clipboard.ts', out: 'offscreen/clipboard' },
   ],
 });
@@ -45,7 +44,11 @@ const contentMain = (common) => ({
   ...common,
   format: 'esm',
   outdir: staging,
-  entryPoints: [{ in: 'src/content/main.ts', out: 'content-main' }],
+  entryPoints: [
+    { in: 'src/content/main.ts', out: 'content-main' },
+    // The passkey bridge's logic, loaded by the bootstrap on a page's first WebAuthn call.
+    { in: 'src/passkeys/bridge.ts', out: 'passkey-main' },
+  ],
 });
 
 // Extension pages are ES modules, so heavy parts (zxcvbn) split into chunks loaded on demand.

@@ -5,6 +5,7 @@
 // It starts at document_start: Chrome's injection at document_end or idle alone
 // delays the load event of a large page measurably (see `npm run bench`).
 import { pageRuntime } from '../shared/page-runtime';
+import { BRIDGE_HELLO, handshake, PAGE_HELLO } from '../passkeys/bridge/wire';
 import type { AutofillController } from './autofill-controller';
 import { gestureOf, type Gesture } from './person-gesture';
 
@@ -40,14 +41,36 @@ function onFocusIn(event: FocusEvent): void {
 }
 
 function afterLoad(): void {
-  const idle = (task: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(task, { timeout: 1000 }) : setTimeout(task, 50));
-  // getElementsByTagName is a collection the browser keeps: cheap to ask.
-  idle(() => {
-    if (document.getElementsByTagName('input').length > 0) void load();
+  // getElementsByTagName is a collection the browser keeps: cheap to ask. A page
+  // without inputs pays nothing more (fields added later wake us on the first press).
+  if (document.getElementsByTagName('input').length === 0) return;
+  if ('requestIdleCallback' in window) requestIdleCallback(() => void load(), { timeout: 1000 });
+  else setTimeout(() => void load(), 50);
+}
+
+type PasskeyBridge = { startBridge(port: MessagePort, arrived: unknown[]): void };
+
+/**
+ * WebAuthn: the page script (page.js, MAIN world) and this world connect a private
+ * port now, before any page script runs (passkeys/bridge/wire.ts); the bridge's logic
+ * loads only when the page first calls navigator.credentials.
+ */
+function connectPasskeyBridge(): void {
+  handshake(PAGE_HELLO, BRIDGE_HELLO, (port) => {
+    const arrived: unknown[] = [];
+    port.onmessage = (event: MessageEvent) => {
+      arrived.push(event.data);
+      if (arrived.length > 1) return;
+      void (import(pageRuntime.getURL('/passkey-main.js')) as Promise<PasskeyBridge>).then((bridge) => bridge.startBridge(port, arrived));
+    };
   });
 }
 
 // Sandboxed frames have an opaque origin: nothing may be filled there.
+// The passkey shim runs where WebAuthn does: https pages, and localhost for development.
+// Sandboxed frames too: their requests are refused by the background, not left hanging.
+if (location.protocol === 'https:' || location.hostname === 'localhost') connectPasskeyBridge();
+
 if (window.origin !== 'null') {
   document.addEventListener('pointerdown', onPress, true);
   document.addEventListener('keyup', onPress, true);

@@ -1,4 +1,7 @@
-// Isolated-world side of the WebAuthn bridge (see page-script.ts). It receives
+// Isolated-world side of the WebAuthn bridge (see page-script.ts), loaded by the
+// content bootstrap (content/index.ts) only when the page first calls WebAuthn:
+// the bootstrap connects the private port at document_start and hands it over
+// with what arrived meanwhile. It receives
 // the page script's requests over their private port, adds what only this
 // world can be trusted to see (whether every ancestor frame shares our
 // origin), and carries the ceremony to the background and the consent page.
@@ -6,7 +9,7 @@
 import { sendRequest } from '../shared/messaging';
 import type { CeremonyOutcome } from '../shared/protocol-passkeys';
 import { showPrompt } from './bridge/prompt-host';
-import { BRIDGE_HELLO, handshake, PAGE_HELLO, type BridgeReply, type PageRequest } from './bridge/wire';
+import type { BridgeReply, PageRequest } from './bridge/wire';
 
 /** One ceremony at a time per frame, as browsers do. */
 let current: { id: number; token: string | null; aborted: boolean; conditional: boolean } | null = null;
@@ -84,16 +87,20 @@ async function handle(port: MessagePort, request: PageRequest): Promise<void> {
   }
 }
 
-handshake(PAGE_HELLO, BRIDGE_HELLO, (port) => {
-  port.onmessage = (event: MessageEvent) => {
-    if (typeof event.data !== 'string') return;
-    let request: PageRequest;
-    try {
-      request = JSON.parse(event.data) as PageRequest;
-    } catch {
-      return;
-    }
-    if (typeof request?.id !== 'number' || !['create', 'get', 'abort', 'available'].includes(request.op)) return;
-    void handle(port, request);
-  };
-});
+function receive(port: MessagePort, data: unknown): void {
+  if (typeof data !== 'string') return;
+  let request: PageRequest;
+  try {
+    request = JSON.parse(data) as PageRequest;
+  } catch {
+    return;
+  }
+  if (typeof request?.id !== 'number' || !['create', 'get', 'abort', 'available'].includes(request.op)) return;
+  void handle(port, request);
+}
+
+/** Takes over the page script's port, first answering what arrived while this module loaded. */
+export function startBridge(port: MessagePort, arrived: unknown[]): void {
+  port.onmessage = (event: MessageEvent) => receive(port, event.data);
+  for (const data of arrived) receive(port, data);
+}
