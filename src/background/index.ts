@@ -8,6 +8,7 @@ import { watchFillGestures } from './fill-gestures';
 import { backgroundClipboard } from './clipboard-access';
 import { CLIPBOARD_ALARM, clearAfterRestart, clearIfStillOurs } from './clipboard-clear';
 import { createHandlers } from './handlers';
+import { forgetPendingImport } from './data/handlers';
 import { lockEverything } from './lock';
 import { forgetMenuSessions } from './menu-sessions';
 import { createRouter } from './router';
@@ -53,6 +54,7 @@ const lock = () =>
     forgetInMemory: () => {
       autofill.forget();
       forgetMenuSessions();
+      forgetPendingImport();
     },
   });
 

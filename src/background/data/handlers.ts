@@ -55,10 +55,16 @@ interface FileRequest {
 /** A previewed file waits this long for its import; then it is forgotten. */
 const PREVIEW_LIFETIME_MS = 10 * 60 * 1000;
 
+// The file last previewed, read and checked, so importing it does not read (or decrypt) it again.
+let pending: { id: string; incoming: ImportedData; expires: number } | null = null;
+
+/** On lock: a previewed file's decrypted items go too (background/lock.ts). */
+export function forgetPendingImport(): void {
+  pending = null;
+}
+
 export function createDataHandlers(deps: DataHandlerDeps) {
   const { vault } = deps;
-  // The file last previewed, read and checked, so importing it does not read (or decrypt) it again.
-  let pending: { id: string; incoming: ImportedData; expires: number } | null = null;
   let progress: ImportProgressAnswer = { phase: 'idle', done: 0, total: 0 };
 
   async function readFile(request: FileRequest): Promise<ImportedData> {
