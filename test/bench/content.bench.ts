@@ -11,7 +11,7 @@ import { largePage, servePages } from './pages';
 import { type Benchmark } from './figures';
 
 const LOADS = 60;
-const FOCUS_ROUNDS = 10;
+const FOCUS_ROUNDS = 15;
 /** Median of the per-round ratios a[i] / b[i]: each round's loads ran back to back. */
 const pairedRatio = (a: number[], b: number[]) => median(a.map((value, index) => value / b[index]!));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -82,6 +82,56 @@ async function measureLoads(contexts: BrowserContext[], url: string): Promise<Lo
   return sessions.map(({ figures }) => figures);
 }
 
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+
+/** A person's click in a sign-in field to the inline menu rendered, on a large page, in one browser. */
+async function clickToMenuTimes(browserName: 'chromium' | 'firefox', url: string): Promise<number[]> {
+  const session = await launch(browserName);
+  const popup = await session.openPopup();
+  await popup.byRole('textbox', 'Master password').fill('Bench-Master-Password-93!');
+  await popup.byRole('textbox', 'Confirm master password').fill('Bench-Master-Password-93!');
+  await popup.byRole('button', 'Create vault').click();
+  await popup.byRole('searchbox', 'Search vault').waitFor(30_000);
+  const page = await session.newPage();
+  await page.goto(url);
+  const times: number[] = [];
+  const menuUrl = session.extensionUrl('ui/menu.html');
+  for (let round = 0; round < FOCUS_ROUNDS; round++) {
+    await page.press('Escape');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
+    await page.waitForText('Sign in');
+    // A person's click opens the menu (a script's focus() does not). Both clocks are
+    // absolute (timeOrigin + time), taken inside the page (the pointerdown's own
+    // timestamp) and inside the menu.
+    const id = round % 2 ? 'password' : 'email';
+    const point = await page.evaluate((fieldId) => {
+      const field = document.getElementById(fieldId)!;
+      const rect = field.getBoundingClientRect();
+      (window as unknown as { pressedAt: Promise<number> }).pressedAt = new Promise((resolve) =>
+        field.addEventListener('pointerdown', (event) => resolve(performance.timeOrigin + event.timeStamp), { once: true }),
+      );
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }, id);
+    await page.clickAt(point.x, point.y);
+    const focusedAt = await page.evaluate(() => (window as unknown as { pressedAt: Promise<number> }).pressedAt, undefined);
+    const menu = await page.frame(menuUrl, 5000);
+    // The menu frame is reused, so take its first "rendered" mark after this click.
+    const renderedAt = await menu.evaluate(async (since) => {
+      for (;;) {
+        const mark = performance
+          .getEntriesByName('latchkey:menu-rendered')
+          .map((entry) => performance.timeOrigin + entry.startTime)
+          .find((at) => at >= since);
+        if (mark !== undefined) return mark;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }, focusedAt);
+    times.push(renderedAt - focusedAt);
+  }
+  await session.close();
+  return times;
+}
+
 export const contentBenchmark: Benchmark = {
   title: 'Content script',
   async run() {
@@ -95,50 +145,7 @@ export const contentBenchmark: Benchmark = {
       ];
       for (const context of contexts) await context.close();
 
-      // Click to a rendered menu: the extension with a vault, a login form on a large page.
-      const session = await launch('chromium');
-      const popup = await session.openPopup();
-      await popup.byRole('textbox', 'Master password').fill('Bench-Master-Password-93!');
-      await popup.byRole('textbox', 'Confirm master password').fill('Bench-Master-Password-93!');
-      await popup.byRole('button', 'Create vault').click();
-      await popup.byRole('searchbox', 'Search vault').waitFor(30_000);
-      const page = await session.newPage();
-      await page.goto(pages.url('/large-login.html'));
-      const times: number[] = [];
-      const menuUrl = session.extensionUrl('ui/menu.html');
-      for (let round = 0; round < FOCUS_ROUNDS; round++) {
-        await page.press('Escape');
-        await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
-        await page.waitForText('Sign in');
-        // A person's click opens the menu (a script's focus() does not). Both clocks are
-        // absolute (timeOrigin + time), taken inside the page (the pointerdown's own
-        // timestamp) and inside the menu.
-        const id = round % 2 ? 'password' : 'email';
-        const point = await page.evaluate((fieldId) => {
-          const field = document.getElementById(fieldId)!;
-          const rect = field.getBoundingClientRect();
-          (window as unknown as { pressedAt: Promise<number> }).pressedAt = new Promise((resolve) =>
-            field.addEventListener('pointerdown', (event) => resolve(performance.timeOrigin + event.timeStamp), { once: true }),
-          );
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }, id);
-        await page.clickAt(point.x, point.y);
-        const focusedAt = await page.evaluate(() => (window as unknown as { pressedAt: Promise<number> }).pressedAt, undefined);
-        const menu = await page.frame(menuUrl, 5000);
-        // The menu frame is reused, so take its first "rendered" mark after this click.
-        const renderedAt = await menu.evaluate(async (since) => {
-          for (;;) {
-            const mark = performance
-              .getEntriesByName('latchkey:menu-rendered')
-              .map((entry) => performance.timeOrigin + entry.startTime)
-              .find((at) => at >= since);
-            if (mark !== undefined) return mark;
-            await new Promise((resolve) => setTimeout(resolve, 5));
-          }
-        }, focusedAt);
-        times.push(renderedAt - focusedAt);
-      }
-      await session.close();
+      const menuTimes = { chromium: await clickToMenuTimes('chromium', pages.url('/large-login.html')), firefox: await clickToMenuTimes('firefox', pages.url('/large-login.html')) };
 
       const loadWithout = median(without.load);
       const loadWith = median(withExtension.load);
@@ -154,7 +161,10 @@ export const contentBenchmark: Benchmark = {
         { name: 'page load, Latchkey / empty content script (Latchkey’s share)', value: pairedRatio(withExtension.load, emptyScript.load), unit: 'ratio', budget: 1.02 },
         { name: 'main-thread task time per load, without', value: taskWithout, unit: 'ms' },
         { name: 'main-thread task time per load, with', value: taskWith, unit: 'ms' },
-        { name: 'click to menu rendered (20,000-node page)', value: median(times), unit: 'ms', budget: 50 },
+        ...(['chromium', 'firefox'] as const).flatMap((name) => [
+          { name: `click to menu rendered, median (20,000-node page, ${name})`, value: median(menuTimes[name]), unit: 'ms' as const, budget: 50 },
+          { name: `click to menu rendered, p90 (20,000-node page, ${name})`, value: percentile(menuTimes[name], 0.9), unit: 'ms' as const, budget: 80 },
+        ]),
       ];
     } finally {
       await pages.close();
