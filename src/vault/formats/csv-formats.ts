@@ -129,8 +129,12 @@ function pickProfile(header: readonly string[], written: readonly string[]): Csv
 }
 
 function refuseHeader(header: readonly string[]): never {
+  // The first row may be data, not a header (a password among it): name only the cells that are
+  // column names some export uses, never the others.
+  const known = new Set(PROFILES.flatMap((profile) => [...profile.required, ...profile.optional]));
+  const named = header.map((column) => (known.has(column) ? column : '…'));
   return corrupt(
-    `This CSV file's columns (${columnList(header, ',')}) are not those of a supported export. Expected the header of one of: ${describeProfiles()}; or a Keeper export (no header).`,
+    `This CSV file's first row (${columnList(named, ',')}) is not the header of a supported export. Expected the header of one of: ${describeProfiles()}; or a Keeper export (no header).`,
   );
 }
 

@@ -112,7 +112,7 @@ describe('CSV exports of other password managers', () => {
   });
 
   it('still refuses an unknown header, and a seven-column one is not taken for Keeper', () => {
-    expect(() => importCsv('a,b,c,d,Website Address,f,g\nx,y,z,1,2,3,4\n')).toThrow(/not those of a supported export/);
+    expect(() => importCsv('a,b,c,d,Website Address,f,g\nx,y,z,1,2,3,4\n')).toThrow(/is not the header of a supported export/);
     expect(() => importCsv('url,username,password,extra,name,grouping,fav,mystery\nhttps://a,u,p,,A,,0,?\n')).toThrow(/looks like a LastPass export but has columns Latchkey does not know: mystery/);
   });
 });

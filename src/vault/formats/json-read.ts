@@ -74,7 +74,8 @@ export function parseJsonText(text: string, what: string): unknown {
   try {
     return JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
-    // JSON.parse's message names the position, which helps find a truncated file.
-    return corrupt(`${what} is not valid JSON (${(error as Error).message}). The file may be truncated or damaged.`);
+    // Only the position from JSON.parse's message: the rest quotes the file, which may hold a secret.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    return corrupt(`${what} is not valid JSON${position ? ` (the error is at character ${position})` : ''}. The file may be truncated or damaged.`);
   }
 }
