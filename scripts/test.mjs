@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { build } from './build.mjs';
 import { ensureBrowsers } from './ensure-browsers.mjs';
+import { ensureServers } from './ensure-servers.mjs';
 import { lintFirefox } from './lint-firefox.mjs';
 import { runVitest } from './run-vitest.mjs';
 
@@ -19,8 +20,9 @@ function finish() {
   process.exit(total.failed > 0 || total.passed === 0 ? 1 : 0);
 }
 
-step('Browsers');
+step('Browsers and servers');
 ensureBrowsers();
+ensureServers();
 
 step('Typecheck (tsc --noEmit)');
 const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });

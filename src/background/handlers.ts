@@ -14,6 +14,7 @@ import { vaultHealth } from './health';
 import { SummaryCache } from './item-summaries';
 import { createDataHandlers } from './data/handlers';
 import { createPasskeyHandlers } from './passkeys/handlers';
+import { createSyncHandlers } from './sync/handlers';
 import type { CaptureService } from './autofill/capture';
 import type { AutofillService, TabsPort } from './autofill/fill-service';
 import { closeMenuSession, openMenuSession, resolveMenuSession } from './menu-sessions';
@@ -64,6 +65,7 @@ export function createHandlers({ vault, local, session, tabs, capture, autofill,
   return {
     ...createPasskeyHandlers({ vault, local, session, tabs }),
     ...createDataHandlers({ vault }),
+    ...createSyncHandlers({ vault, local }),
     'vault.status': () => vault.status(),
     'vault.create': async ({ password }) => {
       const status = await vault.create(password);

@@ -12,6 +12,7 @@ import { forgetPendingImport } from './data/handlers';
 import { lockEverything } from './lock';
 import { forgetMenuSessions } from './menu-sessions';
 import { createRouter } from './router';
+import { watchSyncAlarm } from './sync/handlers';
 import { readSettings } from './settings';
 import { localArea, localAreaReady, sessionArea, witnessArea } from './storage-area';
 import { VaultService } from './vault-service';
@@ -78,5 +79,6 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === CLIPBOARD_ALARM) void clearIfStillOurs(sessionArea, localArea, backgroundClipboard()).catch(() => undefined);
 });
 watchForLockEvents(lock, () => readSettings(localArea));
+watchSyncAlarm(vault, localArea);
 // A copied secret whose clear was pending when the browser closed is cleared now.
 browser.runtime.onStartup.addListener(() => void clearAfterRestart(localArea, backgroundClipboard()).catch(() => undefined));

@@ -15,6 +15,7 @@ import {
 import type { KdfPreset } from '../vault/kdf-presets';
 import { dataProtocol } from './protocol-data';
 import { passkeyProtocol } from './protocol-passkeys';
+import { syncProtocol } from './protocol-sync';
 import { request } from './request';
 import type { PackedSummaries } from './summary-pack';
 
@@ -290,7 +291,7 @@ const coreProtocol = {
 } as const;
 
 /** Every request, by area. An area that grows its own messages keeps them in its own file. */
-export const protocol = { ...coreProtocol, ...passkeyProtocol, ...dataProtocol } as const;
+export const protocol = { ...coreProtocol, ...passkeyProtocol, ...dataProtocol, ...syncProtocol } as const;
 
 export type RequestType = keyof typeof protocol;
 export type PayloadOf<T extends RequestType> = Infer<(typeof protocol)[T]['payload']>;

@@ -3,6 +3,7 @@ import type { DiagnosticsInfo, Settings } from '../../shared/protocol';
 import { sendRequest } from '../../shared/messaging';
 import { applyTheme } from '../theme';
 import { ExportSettings, ImportSettings } from './data-settings';
+import { SyncSettings } from './sync-settings';
 
 const CLIPBOARD_DELAYS: [number, string][] = [
   [30, '30 seconds'],
@@ -99,6 +100,7 @@ export function SettingsView({ onBack }: { onBack: () => void }) {
           Use Latchkey for passkeys
         </label>
       )}
+      <SyncSettings />
       <ImportSettings />
       <ExportSettings />
       <ChangeMasterPassword />

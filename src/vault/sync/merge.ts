@@ -193,6 +193,7 @@ export function recordDeletions(before: VaultData, after: VaultData, now: number
   const cutoff = now - retentionDays * DAY_MS;
   const kept = new Map(after.tombstones.filter((t) => t.deleted >= cutoff && !present.has(t.id)).map((t) => [t.id, t.deleted]));
   if (gone.length === 0 && kept.size === after.tombstones.length) return;
-  for (const { id, at } of gone) kept.set(id, Math.max(at, kept.get(id) ?? 0));
+  // A tombstone that came with the change (a merge removing a deleted item) keeps its own time.
+  for (const { id, at } of gone) if (!kept.has(id)) kept.set(id, at);
   after.tombstones = [...kept].map(([id, deleted]) => ({ id, deleted }));
 }
