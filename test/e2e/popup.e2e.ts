@@ -82,6 +82,28 @@ describe.each(BROWSERS)('popup in %s', (browserName) => {
     expect(await popup.byRole('listitem', /Travel card/).text()).toContain('•••• 1111');
   });
 
+  it('takes a card expiry as printed on the card, and says in plain words how to write one it cannot read', async () => {
+    await popup.byRole('button', 'Add item').click();
+    await popup.byRole('combobox', 'Type').waitFor();
+    await popup.evaluate(() => {
+      const select = document.getElementById('type') as HTMLSelectElement;
+      select.value = Array.from(select.options).find((option) => option.text === 'Card')!.value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, undefined);
+    await popup.byRole('textbox', 'Name').fill('Printed expiry card');
+    await popup.byRole('textbox', 'Expiry').fill('13/31');
+    await popup.byRole('button', 'Save').click();
+    await popup.waitForText(/like 12\/31 or 12\/2031/);
+    expect(await popup.text()).not.toMatch(/expiryYear|expected/);
+    await popup.byRole('textbox', 'Expiry').fill('12/31');
+    await popup.byRole('button', 'Save').click();
+    await popup.byRole('listitem', /Printed expiry card/).click();
+    await popup.byRole('button', 'Edit').click();
+    expect(await popup.byRole('textbox', 'Expiry').value()).toBe('12/31');
+    await popup.byRole('button', 'Save').click();
+    await popup.byRole('searchbox', 'Search vault').waitFor();
+  });
+
   it('copies username and password, and shows a live one-time code', async () => {
     await addLogin(popup, { name: 'Northwind', username: 'ops@northwind.example', password: 'Nw-Secret-77!', website: 'https://northwind.example' });
     await popup.byRole('listitem', /Northwind/).click();

@@ -1,4 +1,5 @@
 // Which editable fields each item type has, with the labels the UI contract fixes.
+import { formatExpiry, parseExpiry } from './card-expiry';
 import type { VaultItem } from '../../vault/model';
 
 export type ItemType = VaultItem['type'];
@@ -46,7 +47,7 @@ export function toFormValues(item: VaultItem): Record<string, string> {
     case 'login':
       return { ...values, username: item.username, password: item.password, website: item.websites[0]?.url ?? '', totp: item.totp };
     case 'card': {
-      const expiry = item.expiryMonth && item.expiryYear ? `${item.expiryMonth}/${item.expiryYear}` : '';
+      const expiry = formatExpiry(item.expiryMonth, item.expiryYear);
       return { ...values, cardholderName: item.cardholderName, number: item.number, expiry, code: item.code };
     }
     case 'identity':
@@ -67,7 +68,7 @@ export function fromFormValues(type: ItemType, values: Record<string, string>, e
       return { ...base, username: values.username ?? '', password: values.password ?? '', totp: values.totp?.trim() ?? '', websites: url ? [first, ...kept] : kept };
     }
     case 'card': {
-      const [month = '', year = ''] = (values.expiry ?? '').split('/').map((part) => part.trim());
+      const { month, year } = parseExpiry(values.expiry ?? '');
       return { ...base, cardholderName: values.cardholderName ?? '', number: values.number ?? '', expiryMonth: month, expiryYear: year, code: values.code ?? '' };
     }
     case 'identity':
