@@ -18,7 +18,8 @@ export function watchForLockEvents(lock: () => Promise<unknown>, settings: () =>
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === AUTO_LOCK_ALARM) void lock();
   });
-  browser.idle.onStateChanged.addListener(async (state) => {
+  // No `idle` on Firefox for Android: the idle-time lock (an alarm) still works there.
+  (browser as Partial<Pick<typeof browser, 'idle'>>).idle?.onStateChanged.addListener(async (state) => {
     if (state === 'locked' && (await settings()).lockOnSystemLock) await lock();
   });
 }
