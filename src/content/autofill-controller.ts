@@ -19,6 +19,7 @@ import { FieldWatch } from './field-watch';
 import { fillForm } from './fill/fill-form';
 import { resetTargetUser } from './microsoft/admin-center';
 import { gestureOf, gestureWasOn, type Gesture } from './person-gesture';
+import { innermostTarget, shadowRootOf } from './shadow';
 import { SubmitWatch } from './submit-watch';
 import { InlineMenuHost } from './ui/inline-menu-host';
 import { PromptHost } from './ui/prompt-host';
@@ -69,6 +70,13 @@ type CaptureSubmission = {
   account?: 'self' | 'other-user';
 };
 
+/** The focused element inside `element`'s shadow roots (open or closed), or `element`. */
+function deepActiveElement(element: Element): Element {
+  let active = element;
+  for (let root = shadowRootOf(active); root?.activeElement; root = shadowRootOf(active)) active = root.activeElement;
+  return active;
+}
+
 export class AutofillController {
   private readonly menu = new InlineMenuHost();
   private readonly prompt = new PromptHost();
@@ -84,7 +92,7 @@ export class AutofillController {
   private readonly onFocusIn = (event: FocusEvent) => {
     // Focus opens nothing (a script's focus() is a trusted event too); focus moving
     // to anything but the field and its menu closes the menu.
-    const target = event.composedPath()[0] ?? null;
+    const target = innermostTarget(event);
     if (this.menu.anchor && target !== this.menu.anchor && !this.menu.isHost(target)) this.menu.close();
   };
   private readonly onKeyDown = (event: KeyboardEvent) => {
@@ -92,7 +100,7 @@ export class AutofillController {
       this.menu.close();
       return;
     }
-    const gesture = gestureOf(event);
+    const gesture = this.personGesture(event);
     if (!gesture) return;
     this.gesture = gesture;
     // ArrowDown in a field asks for the menu, as in a browser's own autofill.
@@ -101,24 +109,35 @@ export class AutofillController {
   private readonly onKeyUp = (event: KeyboardEvent) => {
     // Tabbing into a field is the keyboard's way of choosing it: Tab's keyup lands on the new field.
     if (event.key !== 'Tab') return;
-    const gesture = gestureOf(event);
+    const gesture = this.personGesture(event);
     if (gesture?.target instanceof HTMLInputElement && gesture.target.value === '') {
       this.gesture = gesture;
       void this.offerMenu(gesture.target);
     }
   };
   private readonly onPointerDown = (event: PointerEvent) => {
-    const target = event.composedPath()[0] ?? null;
+    const target = innermostTarget(event);
     if (this.menu.isOpenFor(target) || this.menu.isHost(target)) return;
     this.menu.close();
-    const gesture = gestureOf(event);
+    const gesture = this.personGesture(event);
     if (!gesture) return;
     this.gesture = gesture;
     if (target instanceof HTMLInputElement) void this.offerMenu(target);
   };
 
+  /** A person's gesture, its target looked up inside closed shadow roots too (shadow.ts). */
+  private personGesture(event: PointerEvent | KeyboardEvent): Gesture | null {
+    const gesture = gestureOf(event);
+    return gesture && { ...gesture, target: innermostTarget(event) };
+  }
+
   /** Starts after the page loaded (the bootstrap decides when); `woke` is the person's press that woke us, if any. */
   start(woke: Gesture | null): void {
+    // The bootstrap saw only the host of a closed shadow root; the press has focused the field inside by now.
+    if (woke?.target && !(woke.target instanceof HTMLInputElement)) {
+      const inner = deepActiveElement(woke.target);
+      woke = inner instanceof HTMLInputElement ? { ...woke, target: inner } : woke;
+    }
     document.addEventListener('focusin', this.onFocusIn, true);
     document.addEventListener('keydown', this.onKeyDown, true);
     document.addEventListener('keyup', this.onKeyUp, true);
@@ -237,9 +256,7 @@ export class AutofillController {
   }
 
   private focusedField(): Element | null {
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active;
+    return document.activeElement && deepActiveElement(document.activeElement);
   }
 
   private fill(anchor: HTMLInputElement, values: FillValues): string[] {

@@ -8,6 +8,7 @@ import { pageRuntime } from '../shared/page-runtime';
 import { BRIDGE_HELLO, handshake, PAGE_HELLO } from '../passkeys/bridge/wire';
 import type { AutofillController } from './autofill-controller';
 import { gestureOf, type Gesture } from './person-gesture';
+import { shadowRootOf } from './shadow';
 
 type Main = { startAutofill(woke: Gesture | null): AutofillController };
 
@@ -29,7 +30,8 @@ function load(): Promise<AutofillController> {
 function onPress(event: PointerEvent | KeyboardEvent): void {
   if (event.type === 'keyup' && (event as KeyboardEvent).key !== 'Tab') return;
   const gesture = gestureOf(event);
-  if (gesture?.target instanceof HTMLInputElement) {
+  // A press on the host of a closed shadow root may be on a field inside: the main part looks.
+  if (gesture?.target instanceof HTMLInputElement || (gesture?.target && shadowRootOf(gesture.target))) {
     woke = gesture;
     void load();
   }
@@ -37,7 +39,8 @@ function onPress(event: PointerEvent | KeyboardEvent): void {
 
 /** A field got focus (perhaps from a script): load ahead, but offer nothing. */
 function onFocusIn(event: FocusEvent): void {
-  if (event.composedPath()[0] instanceof HTMLInputElement) void load();
+  const target = event.composedPath()[0];
+  if (target instanceof HTMLInputElement || (target instanceof Element && shadowRootOf(target)?.activeElement instanceof HTMLInputElement)) void load();
 }
 
 function afterLoad(): void {

@@ -4,7 +4,7 @@
 // is only ever dispatched by the browser for real input, and the page's user
 // activation (navigator.userActivation) confirms a person is acting right now.
 export interface Gesture {
-  /** The innermost element the person pressed on or typed in (through shadow roots). */
+  /** The innermost element the person pressed on or typed in (through open shadow roots; the controller also looks into closed ones). */
   target: Element | null;
   kind: 'pointer' | 'key';
   key: string;

@@ -6,6 +6,7 @@
 // (form.requestSubmit(), button.click(), all "trusted" events in Chromium), so
 // a submit is the person's only when a real pointerdown on that control, or a
 // real Enter in the form, came just before it (person-gesture.ts).
+import { innermostTarget } from './shadow';
 import { deepInputs } from './detection/dom';
 import { gestureOf, gestureWasOn, type Gesture } from './person-gesture';
 
@@ -43,7 +44,7 @@ export class SubmitWatch {
   };
   private readonly onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || event.isComposing) return;
-    const target = event.composedPath()[0];
+    const target = innermostTarget(event);
     const gesture = gestureOf(event);
     if (gesture) this.press = gesture;
     if (target instanceof HTMLInputElement) this.onSubmitFrom(target, gesture !== null);

@@ -251,7 +251,9 @@ export async function runDetection(pages: CorpusPage[]): Promise<PageResult[]> {
 export const detectionBenchmark: Benchmark = {
   title: 'detection',
   async run(): Promise<Figure[]> {
-    const pages = corpusPages();
+    // LATCHKEY_BENCH_PAGES=np/EN_102.html,lw/1.html: only those pages (to look into one).
+    const only = process.env.LATCHKEY_BENCH_PAGES?.split(',');
+    const pages = corpusPages().filter((page) => !only || only.includes(`${page.set}/${page.name}`));
     if (pages.length === 0) {
       console.warn(`detection bench: no corpus at ${CORPUS}; skipped`);
       return [];

@@ -1,4 +1,6 @@
-// DOM helpers that see through open shadow roots, used by detection and filling.
+// DOM helpers that see through shadow roots (closed ones where the browser lets
+// the extension: shadow.ts), used by detection and filling.
+import { shadowRootOf } from '../shadow';
 
 /** The parent element, stepping out of a shadow root to its host. */
 export function parentAcrossShadow(element: Element): Element | null {
@@ -7,14 +9,15 @@ export function parentAcrossShadow(element: Element): Element | null {
   return root instanceof ShadowRoot ? root.host : null;
 }
 
-/** Every <input> under `root`, including inside open shadow roots, in document order. */
+/** Every <input> under `root`, including inside shadow roots, in document order. */
 export function deepInputs(root: Document | ShadowRoot | Element): HTMLInputElement[] {
   const found: HTMLInputElement[] = [];
   const visit = (node: Document | ShadowRoot | Element) => {
     const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT);
     for (let current = walker.currentNode as Element | null; current; current = walker.nextNode() as Element | null) {
       if (current instanceof HTMLInputElement) found.push(current);
-      if (current instanceof Element && current.shadowRoot) visit(current.shadowRoot);
+      const shadow = current instanceof Element ? shadowRootOf(current) : null;
+      if (shadow) visit(shadow);
     }
   };
   visit(root);
@@ -30,7 +33,7 @@ export function containsAcrossShadow(ancestor: Element, node: Element): boolean 
 }
 
 /** Text of the element's labels, aria-label and aria-labelledby, for classification. */
-export function labelText(input: HTMLInputElement): string {
+export function labelText(input: HTMLInputElement | HTMLSelectElement): string {
   const parts: string[] = [];
   const ariaLabel = input.getAttribute('aria-label');
   if (ariaLabel) parts.push(ariaLabel);

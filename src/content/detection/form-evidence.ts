@@ -68,8 +68,9 @@ function headingBefore(scope: Element): string {
   return '';
 }
 
-function fieldSignals(input: HTMLInputElement): string {
-  return `${input.name} ${input.id} ${input.placeholder} ${input.autocomplete} ${labelText(input)}`;
+function fieldSignals(input: HTMLInputElement | HTMLSelectElement): string {
+  const placeholder = input instanceof HTMLInputElement ? input.placeholder : '';
+  return splitNames(`${input.name} ${input.id} ${placeholder} ${input.getAttribute('autocomplete') ?? ''} ${labelText(input)}`);
 }
 
 /**
@@ -117,7 +118,9 @@ export function formEvidence(scope: Element, passwords: HTMLInputElement[], visi
   const textFields = others.filter((input) => TEXT_TYPES.has(input.type.toLowerCase()));
   if (textFields.length >= 3) add('signUp', 'manyTextFields');
   else if (textFields.length === 1 && passwords.length === 1) add('signIn', 'oneTextField');
-  if (others.some((input) => SIGN_UP_FIELD.test(fieldSignals(input)))) add('signUp', 'signUpField');
+  // Terms to accept, a captcha, a name or a birthday: checkboxes and selects count too.
+  const extras = Array.from(scope.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[type=checkbox], select'));
+  if ([...others, ...extras].some((input) => SIGN_UP_FIELD.test(fieldSignals(input)))) add('signUp', 'signUpField');
 
   const tokens = passwords.map((input) => (input.getAttribute('autocomplete') ?? '').toLowerCase());
   if (tokens.some((token) => token.includes('new-password'))) add('signUp', 'declaredNewPassword');

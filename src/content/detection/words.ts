@@ -69,7 +69,8 @@ export const SIGN_UP_FIELD = wordsPattern(
     'first name', 'firstname', 'fname', 'last name', 'lastname', 'lname', 'surname', 'full name', 'fullname', 'given name', 'family name', 'birthday', 'birthdate', 'birth',
     'date of birth', 'dob', 'gender', 'captcha', 'recaptcha', 'terms', 'agree', 'accept', 'consent', 'newsletter', 'vorname', 'nachname', 'geburtsdatum', 'prénom', 'nom',
     'nombre', 'apellido', 'apellidos', 'sobrenome', 'cognome', 'имя', 'фамилия', 'дата рождения', 'nickname', 'display name', 'referral', 'invite code', 'promo',
-    'given-name', 'family-name', 'bday', 'sex', 'confirm email', 'confirm e-mail', 'verify email', 'retype email', 'email2', 'emailconfirm', 'confirmemail',
+    'given-name', 'family-name', 'bday', 'sex', 'privacy policy', 'terms of service', 'terms and conditions', 'agb', 'nutzungsbedingungen', 'conditions générales',
+    'términos', 'condiciones', 'termos', 'condizioni', 'условия', 'соглашение', 'соглашения', 'принимаю', 'согласен', 'regulamin', 'podmínky', 'koşulları', 'confirm email', 'confirm e-mail', 'verify email', 'retype email', 'email2', 'emailconfirm', 'confirmemail',
   ],
   ['昵称', '姓名', '生日', '性別', '性别', '验证码', '驗證碼', '同意', '利用規約', '規約', 'お名前', '氏名', '이름', '생년월일', '약관', 'نام خانوادگی', 'تاریخ تولد'],
 );
