@@ -5,9 +5,10 @@ import { contentBenchmark } from './content.bench';
 import { pageCostBenchmark } from './page-cost.bench';
 import { detectionBenchmark } from './detection.bench';
 import { popupBenchmark } from './popup.bench';
+import { syncBenchmark } from './sync.bench';
 import { vaultBenchmark } from './vault.bench';
 
-const BENCHMARKS: Benchmark[] = (process.env.LATCHKEY_BENCH ?? 'vault,content,page,popup,detection').split(',').map((name) => ({ vault: vaultBenchmark, content: contentBenchmark, page: pageCostBenchmark, popup: popupBenchmark, detection: detectionBenchmark })[name.trim() as 'vault' | 'content' | 'page' | 'popup' | 'detection']).filter((benchmark): benchmark is Benchmark => benchmark !== undefined);
+const BENCHMARKS: Benchmark[] = (process.env.LATCHKEY_BENCH ?? 'vault,content,page,popup,detection,sync').split(',').map((name) => ({ vault: vaultBenchmark, content: contentBenchmark, page: pageCostBenchmark, popup: popupBenchmark, detection: detectionBenchmark, sync: syncBenchmark })[name.trim() as 'vault' | 'content' | 'page' | 'popup' | 'detection' | 'sync']).filter((benchmark): benchmark is Benchmark => benchmark !== undefined);
 
 function format(figure: Figure): string {
   const digits = figure.unit === 'ratio' ? 3 : figure.value < 10 ? 2 : figure.value < 100 ? 1 : 0;
