@@ -12,6 +12,7 @@ import { forgetPendingImport } from './data/handlers';
 import { lockEverything } from './lock';
 import { forgetMenuSessions } from './menu-sessions';
 import { createRouter } from './router';
+import { Toolbar } from './toolbar';
 import { watchSyncAlarm } from './sync/handlers';
 import { readSettings } from './settings';
 import { localArea, localAreaReady, sessionArea, witnessArea } from './storage-area';
@@ -53,6 +54,7 @@ const lock = () =>
     vault,
     session: sessionArea,
     forgetInMemory: () => {
+      toolbar.refreshSoon();
       autofill.forget();
       forgetMenuSessions();
       forgetPendingImport();
@@ -67,9 +69,14 @@ const route = createRouter(createHandlers({ vault, local: localArea, session: se
   },
 });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+const toolbar = new Toolbar(vault, activeWebTabId);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  route(message, sender).finally(() => toolbar.refreshSoon()),
+);
+browser.tabs.onActivated.addListener(() => toolbar.refreshSoon());
 // After a sign-in that navigates, the save prompt appears on the page the site moved on to.
 browser.tabs.onUpdated.addListener(async (tabId, change) => {
+  if (change.url !== undefined || change.status === 'complete') toolbar.refreshSoon();
   if (change.status !== 'complete') return;
   const token = await capture.pendingTokenForTab(tabId).catch(() => null);
   if (token) await tabs.sendToFrame(tabId, 0, { type: 'content.showPrompt', token }).catch(() => undefined);

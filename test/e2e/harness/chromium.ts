@@ -196,6 +196,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
+    toolbar: async (pageUrl) =>
+      (await extensionPage()).evaluate(async (url) => {
+        const api = (globalThis as unknown as { browser?: ToolbarApi; chrome: ToolbarApi }).browser ?? (globalThis as unknown as { chrome: ToolbarApi }).chrome;
+        const tab = (await api.tabs.query({})).find((candidate) => candidate.url === url);
+        if (tab?.id === undefined) throw new Error(`No tab at ${url}`);
+        return { badge: await api.action.getBadgeText({ tabId: tab.id }), title: await api.action.getTitle({}) };
+      }, pageUrl),
     sendFromExtensionPage: async (message) =>
       (await extensionPage()).evaluate((m) => chrome.runtime.sendMessage(m), message),
     restartBackground: () => stopServiceWorker(),

@@ -253,6 +253,13 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
         await sleep(100);
       }
     },
+    toolbar: async (pageUrl) =>
+      (await extensionPage()).evaluate(async (url) => {
+        const api = (globalThis as unknown as { browser?: ToolbarApi; chrome: ToolbarApi }).browser ?? (globalThis as unknown as { chrome: ToolbarApi }).chrome;
+        const tab = (await api.tabs.query({})).find((candidate) => candidate.url === url);
+        if (tab?.id === undefined) throw new Error(`No tab at ${url}`);
+        return { badge: await api.action.getBadgeText({ tabId: tab.id }), title: await api.action.getTitle({}) };
+      }, pageUrl),
     sendFromExtensionPage: async (message) =>
       (await extensionPage()).evaluate((m) => (globalThis as unknown as { browser: ExtensionNamespaceForTests }).browser.runtime.sendMessage(m), message as never),
     restartBackground: async () => {

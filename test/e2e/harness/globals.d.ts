@@ -7,3 +7,9 @@ interface ExtensionNamespaceForTests {
 }
 declare const chrome: ExtensionNamespaceForTests;
 declare const browser: ExtensionNamespaceForTests;
+
+/** The toolbar button's API, as the toolbar test reads it. */
+interface ToolbarApi {
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: object): Promise<string> };
+}

@@ -62,6 +62,8 @@ export interface ExtensionSession {
   openPopup(): Promise<TestPage>;
   /** A window or tab the extension opened itself (e.g. its unlock window), found by URL prefix, waiting for it. */
   waitForPage(prefix: string, timeoutMs?: number): Promise<TestPage>;
+  /** What the toolbar button shows for the tab holding `pageUrl`: its badge text and the button's title. */
+  toolbar(pageUrl: string): Promise<{ badge: string; title: string }>;
   /** Sends a raw message from an extension page, as the popup would. */
   sendFromExtensionPage(message: unknown): Promise<unknown>;
   /** Stops the background (service worker / event page); the next event starts a new one. */
