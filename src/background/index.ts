@@ -11,6 +11,7 @@ import { createHandlers } from './handlers';
 import { forgetPendingImport } from './data/handlers';
 import { lockEverything } from './lock';
 import { forgetMenuSessions } from './menu-sessions';
+import { reinjectIntoOpenTabs } from './reinject';
 import { createRouter } from './router';
 import { Toolbar } from './toolbar';
 import { watchSyncAlarm } from './sync/handlers';
@@ -82,10 +83,11 @@ browser.tabs.onUpdated.addListener(async (tabId, change) => {
   if (token) await tabs.sendToFrame(tabId, 0, { type: 'content.showPrompt', token }).catch(() => undefined);
 });
 watchFillGestures(autofill, tabs);
+reinjectIntoOpenTabs();
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === CLIPBOARD_ALARM) void clearIfStillOurs(sessionArea, localArea, backgroundClipboard()).catch(() => undefined);
 });
 watchForLockEvents(lock, () => readSettings(localArea));
-watchSyncAlarm(vault, localArea);
+watchSyncAlarm(vault, localArea, witnessArea);
 // A copied secret whose clear was pending when the browser closed is cleared now.
 browser.runtime.onStartup.addListener(() => void clearAfterRestart(localArea, backgroundClipboard()).catch(() => undefined));
