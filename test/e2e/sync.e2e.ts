@@ -205,3 +205,36 @@ describe.each(BROWSERS)('WebDAV sync in %s', (browserName) => {
     expect((await syncNow(a, server)).text).toMatch(/nothing new here/);
   });
 });
+
+describe.each(BROWSERS)('browser sync in %s', (browserName) => {
+  let session: ExtensionSession | null = null;
+  afterEach(async () => {
+    await session?.close();
+    session = null;
+  });
+
+  it('keeps an encrypted copy in storage.sync, and says when the vault outgrows it, pointing to WebDAV', async () => {
+    const d = await device(browserName);
+    session = d.session;
+    await addLogin(d.session, 'Small', 'small-1');
+    const { popup } = d;
+    await popup.byRole('button', 'Settings').click();
+    await popup.byRole('combobox', 'Sync method').waitFor();
+    const choose = () =>
+      popup.evaluate(() => {
+        const select = document.querySelector<HTMLSelectElement>('#sync-method')!;
+        select.value = 'browser';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, undefined);
+    await choose();
+    await popup.byRole('button', 'Sync now').click();
+    await expect.poll(() => popup.byRole('status').text(), { timeout: SYNC_TIMEOUT }).toMatch(/^Synced .*Browser sync now holds the vault/);
+
+    for (let i = 0; i < 260; i++) {
+      await send(d.session, 'items.save', { item: { type: 'login', name: `Account ${i}`, username: `user${i}@example.com`, password: `pw-${i}-${crypto.randomUUID()}`, websites: [] } });
+    }
+    await popup.byRole('button', 'Sync now').click();
+    await expect.poll(() => popup.byRole('alert').text(), { timeout: SYNC_TIMEOUT }).toMatch(/outgrown browser sync.*Choose WebDAV/);
+    expect((await listItems(d.session)).length).toBe(261);
+  });
+});

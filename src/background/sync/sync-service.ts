@@ -14,7 +14,14 @@ import { readSyncFile, writeSyncFile } from '../../vault/sync/kdbx-file';
 import { mergeContent, syncContentOf, withContent, type MergeCounts } from '../../vault/sync/merge';
 import type { StorageArea } from '../storage-area';
 import type { VaultService } from '../vault-service';
-import { isLocalHttp, resolveFileUrl, WebDavClient, WebDavError } from './webdav';
+import { BrowserSyncStore } from './browser-sync-store';
+import { isLocalHttp, resolveFileUrl, WebDavClient, WebDavError, type RemoteFile } from './webdav';
+
+/** Where the sync file lives: a WebDAV server, or the browser's sync storage. */
+interface Remote {
+  get(): Promise<RemoteFile | null>;
+  replace(bytes: Uint8Array, expected: string | null): Promise<void>;
+}
 
 const LAST_KEY = 'sync.last';
 const DEFAULT_SETTINGS: SyncSettings = { method: 'off', webdavUrl: '', webdavUsername: '', webdavPassword: '', intervalMinutes: 15 };
@@ -30,6 +37,8 @@ export interface SyncServiceDeps {
   /** Waits before each retry of a transient failure. */
   backoffMs?: readonly number[];
   timeoutMs?: number;
+  /** storage.sync, for the "Browser sync" method (null where the browser has none). */
+  browserSync?: StorageArea | null;
 }
 
 export type SyncInput = Omit<SyncSettings, 'webdavPassword'> & { webdavPassword?: string };
@@ -108,7 +117,7 @@ export class SyncService {
 
   private reason(error: unknown): string {
     const untouched = ' Your vault here and the file on the server were left as they were.';
-    if (error instanceof WebDavError) return `Sync failed: ${error.message}${error.kind === 'bad-url' && error.status === undefined ? '' : untouched}`;
+    if (error instanceof WebDavError) return `Sync failed: ${error.message}${(error.kind === 'bad-url' && error.status === undefined) || error.kind === 'too-large' ? '' : untouched}`;
     if (error instanceof UserFacingError) return `Sync failed: ${error.message}`;
     if (error instanceof FormatError && error.kind === 'wrong-password') {
       return `Sync failed: the file on the server is protected by a different master password (or also needs a key file).${untouched} Open it with its own password, or use another file.`;
@@ -132,20 +141,28 @@ export class SyncService {
     }
   }
 
-  private async syncOnce(): Promise<string> {
-    const settings = await this.settings();
-    if (settings.method !== 'webdav') throw new UserFacingError('bad-request', 'Choose WebDAV as the sync method first.');
+  private remote(settings: SyncSettings): Remote {
+    if (settings.method === 'browser') {
+      if (!this.deps.browserSync) throw new UserFacingError('bad-request', 'This browser has no sync storage. Choose WebDAV as the sync method instead.');
+      return new BrowserSyncStore(this.deps.browserSync);
+    }
     if (settings.webdavUrl.trim() === '') throw new UserFacingError('bad-request', 'Enter the WebDAV URL first.');
-    const key = await this.deps.vault.kdbxKey();
-    if (!key) throw new UserFacingError('locked', 'Lock Latchkey and unlock it again once, so it can open the sync file with your master password.');
-    const kdf = await this.deps.vault.kdf();
-    const client = new WebDavClient({
+    return new WebDavClient({
       fileUrl: resolveFileUrl(settings.webdavUrl).href,
       username: settings.webdavUsername,
       password: settings.webdavPassword,
       ...(this.deps.timeoutMs !== undefined ? { timeoutMs: this.deps.timeoutMs } : {}),
       ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
     });
+  }
+
+  private async syncOnce(): Promise<string> {
+    const settings = await this.settings();
+    if (settings.method === 'off') throw new UserFacingError('bad-request', 'Choose a sync method first.');
+    const key = await this.deps.vault.kdbxKey();
+    if (!key) throw new UserFacingError('locked', 'Lock Latchkey and unlock it again once, so it can open the sync file with your master password.');
+    const kdf = await this.deps.vault.kdf();
+    const client = this.remote(settings);
     for (let round = 0; round < MAX_CONFLICT_ROUNDS; round++) {
       const remote = await this.retrying(() => client.get());
       const remoteContent = remote ? await readRemote(remote.bytes, key) : null;
@@ -170,7 +187,7 @@ export class SyncService {
           return joined.counts;
         });
       }
-      const first = remoteContent === null ? 'Created the sync file on the server. ' : '';
+      const first = remoteContent === null ? (settings.method === 'browser' ? 'Browser sync now holds the vault. ' : 'Created the sync file on the server. ') : '';
       return `Synced ${new Date(this.now()).toLocaleTimeString()}: ${first}${describe(counts, upload)}.`;
     }
     throw new WebDavError('conflict', 'Another device kept changing the file on the server; try again in a moment.');

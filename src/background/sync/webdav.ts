@@ -7,7 +7,7 @@
 // `Overwrite: F`, so two first syncs cannot both create it.
 // Every request has a timeout; retries with backoff are the sync service's (it knows what is safe to repeat).
 
-export type WebDavErrorKind = 'offline' | 'timeout' | 'auth' | 'forbidden' | 'server' | 'conflict' | 'bad-url' | 'protocol';
+export type WebDavErrorKind = 'offline' | 'timeout' | 'auth' | 'forbidden' | 'server' | 'conflict' | 'bad-url' | 'protocol' | 'too-large';
 
 export class WebDavError extends Error {
   constructor(

@@ -45,7 +45,7 @@ export function SyncSettings() {
       setUsername(loaded.webdavUsername);
       setInterval(loaded.intervalMinutes);
       setOutcome(loaded.last);
-    });
+    }).catch(() => setView(null));
   }, []);
 
   async function syncNow() {
@@ -55,10 +55,6 @@ export function SyncSettings() {
     try {
       if (!(await access)) {
         setOutcome({ ok: false, at: Date.now(), message: 'Sync needs access to the WebDAV server: allow it when the browser asks.' });
-        return;
-      }
-      if (method === 'browser') {
-        setOutcome({ ok: false, at: Date.now(), message: 'Browser sync is not available yet. Use WebDAV to sync this vault.' });
         return;
       }
       const next = await sendRequest('sync.now', { method, webdavUrl: url, webdavUsername: username, webdavPassword: password, intervalMinutes: interval });
@@ -91,6 +87,21 @@ export function SyncSettings() {
           <option value="browser">Browser sync</option>
         </select>
       </div>
+      {method === 'browser' && (
+        <p class="hint">An encrypted copy in your browser account’s sync storage, for the same browser on other computers. It holds small vaults only (about 45 KB, some 150 to 200 logins); WebDAV has no such limit.</p>
+      )}
+      {(method === 'webdav' || method === 'browser') && (
+        <div class="field">
+          <label for="sync-interval">Sync automatically</label>
+          <select id="sync-interval" value={String(interval)} onChange={(e) => setInterval(Number(e.currentTarget.value))}>
+            {INTERVALS.map(([minutes, label]) => (
+              <option key={minutes} value={String(minutes)}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {method === 'webdav' && (
         <>
           <div class="field">
@@ -113,16 +124,6 @@ export function SyncSettings() {
               placeholder={view.hasWebdavPassword ? 'Saved (type to replace)' : ''}
               onInput={(e) => setPassword(e.currentTarget.value)}
             />
-          </div>
-          <div class="field">
-            <label for="sync-interval">Sync automatically</label>
-            <select id="sync-interval" value={String(interval)} onChange={(e) => setInterval(Number(e.currentTarget.value))}>
-              {INTERVALS.map(([minutes, label]) => (
-                <option key={minutes} value={String(minutes)}>
-                  {label}
-                </option>
-              ))}
-            </select>
           </div>
         </>
       )}
