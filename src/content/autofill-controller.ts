@@ -343,9 +343,9 @@ export class AutofillController {
     const submission = submissionOf(context);
     if (!submission) return;
     const watched = [context.username, context.currentPassword, context.newPassword].filter((input): input is HTMLInputElement => input !== null);
-    // A sign-in with what Latchkey filled, unchanged, is already saved. (A generated
-    // new password was filled by us too, but is exactly what must be saved.)
-    if (submission.kind === 'login' && watched.every((input) => !input.value || this.filledValues.get(input) === input.value)) return;
+    // A sign-in with what Latchkey filled, unchanged, is already saved. A sign-up's
+    // password that the generator filled is not: it is exactly what must be saved.
+    if (submission.kind === 'login' && context.kind !== 'registration' && watched.every((input) => !input.value || this.filledValues.get(input) === input.value)) return;
     const otherUser = resetTargetUser(field);
     if (otherUser) Object.assign(submission, { username: otherUser, account: 'other-user' });
     try {

@@ -3,7 +3,7 @@
 // card code typed as a password, and a bank's readonly password field.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, startFixtureServer, type ExtensionSession, type FixtureServer, type TestPage } from './harness';
-import { menuShown, openMenuOn, seedVault } from './flows';
+import { listItems, menuShown, openMenuOn, seedVault } from './flows';
 
 describe.each(BROWSERS)('detection on real-world page patterns in %s', (browserName) => {
   let session: ExtensionSession;
@@ -65,6 +65,42 @@ describe.each(BROWSERS)('detection on real-world page patterns in %s', (browserN
     await menu.byRole('button', 'Generate strong password').waitFor();
     await page.press('Escape');
     await noMenuAfterClickOn('#email');
+    await page.close();
+  });
+
+  it('multi-step sign-up: the generator on the password that says nothing, filling its confirmation too', async () => {
+    await open('/detection/multi-step-sign-up.html');
+    const menu = await openMenuOn(session, page, '#password');
+    await menu.byRole('button', 'Generate strong password').click();
+    await expect.poll(() => page.valueOf('#password')).not.toBe('');
+    expect(await page.valueOf('#confirm')).toBe(await page.valueOf('#password'));
+    await page.close();
+  });
+
+  it('update-email form: a pick on the password fills the password only, never the "New email" box', async () => {
+    await open('/detection/update-email.html');
+    const menu = await openMenuOn(session, page, '#password');
+    await menu.byRole('button', /Example/).click();
+    await expect.poll(() => page.valueOf('#password')).toBe('Alice-pass-1!');
+    expect(await page.valueOf('#new-email')).toBe('');
+    await page.close();
+  });
+
+  it('after a sign-up with a generated password, offers Save and saves that password as a login', async () => {
+    await open('/detection/sign-up.html');
+    await page.bySelector('#email').fill('bob@example.test');
+    const menu = await openMenuOn(session, page, '#password');
+    await menu.byRole('button', 'Generate strong password').click();
+    await expect.poll(() => page.valueOf('#password')).not.toBe('');
+    const generated = await page.valueOf('#password');
+    await page.byRole('button', 'Jetzt registrieren').click();
+    const prompt = await page.frame(session.extensionUrl('ui/prompt.html'), 15_000);
+    await prompt.byRole('button', 'Save').click();
+    await expect.poll(async () => (await listItems(session)).some((item) => item.subtitle === 'bob@example.test')).toBe(true);
+    const saved = await Promise.all(
+      (await listItems(session)).map(async ({ id }) => ((await session.sendFromExtensionPage({ type: 'items.get', payload: { id } })) as { value: { item: { username: string; password: string } } }).value.item),
+    );
+    expect(saved.find((item) => item.username === 'bob@example.test')?.password).toBe(generated);
     await page.close();
   });
 

@@ -108,7 +108,9 @@ const STRUCTURES: [string, string][] = [
   ['two unnamed passwords: new and confirm', '<form><input type="email" name="email" data-expect="nothing"><input type="password" name="a" data-expect="generator"><input type="password" name="b" data-expect="generator"><button>Go</button></form>'],
   ['three unnamed passwords: current, new, confirm', '<form><input type="password" name="a" data-expect="login"><input type="password" name="b" data-expect="generator"><input type="password" name="c" data-expect="generator"><button>Save</button></form>'],
   ['declared current, then an unnamed one', '<form><input type="password" name="a" autocomplete="current-password" data-expect="login"><input type="password" name="b" data-expect="generator"><button>Save</button></form>'],
-  ['an unnamed one before a declared new one is the current password', '<form><input type="password" name="a" data-expect="login"><input type="password" name="b" autocomplete="new-password" data-expect="generator"><button>Save</button></form>'],
+  ['an unnamed one before one labelled "New password" is the current password', '<form><input type="password" name="a" data-expect="login"><label>New password <input type="password" name="b" autocomplete="new-password" data-expect="generator"></label><button>Save</button></form>'],
+  ['multi-step sign-up: an unnamed password, then a confirm marked new-password by autocomplete only', '<form><input type="password" name="a" data-expect="generator"><input type="password" name="b" autocomplete="new-password" data-expect="generator"><button>Next</button></form>'],
+  ['update email: the "New email" box is no username, the password is the current one', '<form><label>New email <input type="email" name="newEmail" data-expect="nothing"></label><label>Password <input type="password" name="password" data-expect="login"></label><button>Update email</button></form>'],
   ['three passwords all marked new-password by a site builder', '<form><input type="password" name="a" autocomplete="new-password" data-expect="login"><input type="password" name="b" autocomplete="new-password" data-expect="generator"><input type="password" name="c" autocomplete="new-password" data-expect="generator"><button>Save</button></form>'],
   ['"current-password" id beats autocomplete=new-password', '<form><input type="password" id="current-password-input" autocomplete="new-password" data-expect="login"><input type="password" id="new-password-input" autocomplete="new-password" data-expect="generator"><button>Save</button></form>'],
   ['a sign-in form marked new-password to keep browsers out', '<h1>Sign in</h1><form action="/login"><input type="text" name="user" data-expect="login"><input type="password" name="pass" autocomplete="new-password" data-expect="login"><a href="/forgot">Forgot password?</a><button>Sign in</button></form>'],
@@ -160,6 +162,17 @@ describe('visibility the page declares', () => {
 });
 
 describe('the form context', () => {
+  it('takes no new-email box for the username', () => {
+    render('<form><input type="email" id="old" name="email" value="a@example.test" readonly><input type="email" id="new" name="new_email"><input type="email" id="again" name="confirm_email"><input type="password" id="p"><button>Save</button></form>');
+    const context = formContextOf(document.getElementById('p') as HTMLInputElement);
+    expect(context.username).toBeNull();
+    expect(context.kind).toBe('password-only');
+  });
+  it('gives a multi-step sign-up step both passwords for the generator', () => {
+    render('<form><input type="password" id="a"><input type="password" id="b" autocomplete="new-password"><button>Next</button></form>');
+    const context = formContextOf(document.getElementById('a') as HTMLInputElement);
+    expect([context.kind, context.newPassword?.id, context.confirmPassword?.id]).toEqual(['reset-password', 'a', 'b']);
+  });
   it('names the parts of a change form', () => {
     render('<form><input type="password" id="a"><input type="password" id="b"><input type="password" id="c"><button>Change</button></form>');
     const context = formContextOf(document.getElementById('b') as HTMLInputElement);

@@ -2,9 +2,10 @@
 // of form they make. A <form> element is the natural scope; without one (page
 // apps), the scope is the smallest ancestor that also holds the field's partners.
 import { deepInputs, parentAcrossShadow } from './dom';
-import { declaredPasswordRole, fieldRole, isPasswordRole, NEWSLETTER_HINT, type FieldRole } from './field-role';
+import { declaredPasswordRole, fieldRole, isPasswordRole, NEWSLETTER_HINT, signalsOf, splitNames, type FieldRole } from './field-role';
 import { evidenceRegion, formEvidence, saysSignUp, type Evidence } from './form-evidence';
 import { isFillable, isShown } from './visibility';
+import { CONFIRM_WORDS, NEW_WORDS } from './words';
 
 export type FormKind =
   | 'login'
@@ -92,8 +93,17 @@ function assignPasswordRoles(scope: Element, fields: ClassifiedField[]): Evidenc
   let needCurrent = passwords.length >= 3 && !hasCurrent;
   let needNew = !hasNew;
   for (const field of open) {
-    const newAfter = passwords.some((other, index) => declared[index]?.role === 'new-password' && field.input.compareDocumentPosition(other.input) & Node.DOCUMENT_POSITION_FOLLOWING);
-    if (needCurrent || (newAfter && !hasCurrent)) {
+    // Before a field that its label calls new ("New password"), an unnamed one is the current
+    // password; before one only its autocomplete calls new, it is the new one and that one
+    // confirms it (browsers ask for new-password on both; a multi-step sign-up's password step).
+    const after = passwords.filter((other) => field.input.compareDocumentPosition(other.input) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const saidNewAfter = after.some((other) => declared[passwords.indexOf(other)]?.role === 'new-password' && !declared[passwords.indexOf(other)]!.byAutocompleteOnly);
+    const markedNewAfter = after.filter((other) => declared[passwords.indexOf(other)]?.role === 'new-password' && declared[passwords.indexOf(other)]!.byAutocompleteOnly);
+    if (!saidNewAfter && !hasCurrent && passwords.length === 2 && markedNewAfter.length === 1) {
+      field.role = 'new-password';
+      markedNewAfter[0]!.role = 'confirm-password';
+      needNew = false;
+    } else if (needCurrent || (saidNewAfter && !hasCurrent)) {
       field.role = 'current-password';
       needCurrent = false;
     } else if (needNew) {
@@ -143,6 +153,11 @@ function kindOf(context: Omit<FormContext, 'kind'>): FormKind {
   return 'unknown';
 }
 
+function saysNewOrRepeat(input: HTMLInputElement): boolean {
+  const signals = splitNames(signalsOf(input));
+  return NEW_WORDS.test(signals) || CONFIRM_WORDS.test(signals);
+}
+
 export function formContextOf(anchor: HTMLInputElement): FormContext {
   const scope = scopeOf(anchor);
   const fields = fillableFieldsIn(scope);
@@ -150,8 +165,9 @@ export function formContextOf(anchor: HTMLInputElement): FormContext {
   const first = (role: FieldRole) => fields.find((field) => field.role === role)?.input ?? null;
   const passwords = fields.filter((field) => isPasswordRole(field.role));
   const firstPassword = passwords[0]?.input;
-  // The username is the one before the first password (a page may have more text fields).
-  const usernames = fields.filter((field) => field.role === 'username');
+  // The username is the one before the first password (a page may have more text fields),
+  // never a box for a new or repeated email ("New email" on an update-email form).
+  const usernames = fields.filter((field) => field.role === 'username' && !saysNewOrRepeat(field.input));
   const username =
     usernames.filter((field) => !firstPassword || field.input.compareDocumentPosition(firstPassword) & Node.DOCUMENT_POSITION_FOLLOWING).pop()?.input ??
     usernames[0]?.input ??

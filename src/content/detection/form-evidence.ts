@@ -10,7 +10,7 @@
 // when a person presses into a field or a field appears.
 import { labelText } from './dom';
 import { splitNames } from './field-role';
-import { CARD_OR_ID_WORDS, PASSWORD_RULES_HINT, SIGN_IN, SIGN_IN_EXTRAS, SIGN_UP, SIGN_UP_FIELD } from './words';
+import { CARD_OR_ID_WORDS, NEW_EMAIL, PASSWORD_RULES_HINT, SIGN_IN, SIGN_IN_EXTRAS, SIGN_UP, SIGN_UP_FIELD } from './words';
 
 export interface Evidence {
   signUp: number;
@@ -35,6 +35,7 @@ export const WEIGHTS = {
   oneTextField: 1,
   signUpField: 2,
   declaredNewPassword: 5,
+  newEmailBox: 8,
   declaredCurrentPassword: 5,
   passwordRules: 2,
   rulesHintInText: 2,
@@ -118,6 +119,8 @@ export function formEvidence(scope: Element, passwords: HTMLInputElement[], visi
   const textFields = others.filter((input) => TEXT_TYPES.has(input.type.toLowerCase()));
   if (textFields.length >= 3) add('signUp', 'manyTextFields');
   else if (textFields.length === 1 && passwords.length === 1) add('signIn', 'oneTextField');
+  // "New email": the person changes an address of an account they have, and proves it with the current password.
+  if (others.some((input) => NEW_EMAIL.test(fieldSignals(input)))) add('signIn', 'newEmailBox');
   // Terms to accept, a captcha, a name or a birthday: checkboxes and selects count too.
   const extras = Array.from(scope.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[type=checkbox], select'));
   if ([...others, ...extras].some((input) => SIGN_UP_FIELD.test(fieldSignals(input)))) add('signUp', 'signUpField');

@@ -108,3 +108,9 @@ export const CARD_OR_ID_WORDS = wordsPattern(
   ['cvv', 'cvc', 'csc', 'cvv2', 'cvc2', 'ccv', 'card code', 'card verification', 'ssn', 'social security', 'tax id', 'card number', 'cardnumber', 'cc-csc', 'cc-number'],
   [],
 );
+
+/** A box for a new email address: an account-settings form, whose password is the current one. */
+export const NEW_EMAIL = wordsPattern(
+  ['new email', 'new e-mail', 'newemail', 'new email address', 'neue e-mail', 'neue e-mail-adresse', 'nouvel e-mail', 'nouvelle adresse', 'nuevo correo', 'novo e-mail', 'nuova email', 'новый email', 'новый e-mail', 'новый адрес'],
+  ['新邮箱', '新しいメールアドレス', '새 이메일'],
+);
