@@ -56,15 +56,23 @@ function namesOf(element: Element): string {
   return `${action} ${element.id} ${element.getAttribute('name') ?? ''} ${element.getAttribute('class') ?? ''}`;
 }
 
-/** The nearest heading before the scope, inside one of its close ancestors. */
+/**
+ * The nearest heading before the scope: among the few elements just before it
+ * and its close ancestors, or their children. Bounded (4 levels, 6 siblings,
+ * 12 children each), so a 20,000-node page costs what a small one does.
+ */
 function headingBefore(scope: Element): string {
-  let ancestor = scope.parentElement;
-  for (let depth = 0; ancestor && depth < 4; depth++, ancestor = ancestor.parentElement) {
-    const before = Array.from(ancestor.querySelectorAll(HEADINGS)).filter(
-      (heading) => !scope.contains(heading) && scope.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_PRECEDING,
-    );
-    const last = before.pop();
-    if (last?.textContent?.trim()) return last.textContent.slice(0, 200);
+  let node: Element | null = scope;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
+    let sibling = node.previousElementSibling;
+    for (let steps = 0; sibling && steps < 6; steps++, sibling = sibling.previousElementSibling) {
+      if (sibling.matches(HEADINGS) && sibling.textContent?.trim()) return sibling.textContent.slice(0, 200);
+      const children = sibling.children;
+      for (let index = Math.min(children.length, 12) - 1; index >= 0; index--) {
+        const child = children[index]!;
+        if (child.matches(HEADINGS) && child.textContent?.trim()) return child.textContent.slice(0, 200);
+      }
+    }
   }
   return '';
 }
