@@ -287,3 +287,46 @@ describe.each(BROWSERS)('other ways to fill in %s', (browserName) => {
     await page.close();
   });
 });
+
+describe.each(BROWSERS)('a password change in two views in %s', (browserName) => {
+  let session: ExtensionSession;
+  let server: FixtureServer;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    session = await launch(browserName);
+    await seedVault(session, [
+      { name: 'Example', username: 'alice@example.test', password: 'Alice-pass-1!', websites: [`${server.origin}/`] },
+      { name: 'Example (second account)', username: 'bob@example.test', password: 'Bob-pass-2!', websites: [`${server.origin}/`] },
+    ]);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('offers “Update” of the login picked for the current password, named, and keeps the old password in its history', async () => {
+    const page = await session.newPage();
+    await page.goto(server.url('/change-steps.html'));
+    const menu = await openMenuOn(session, page, '#current');
+    await menu.byRole('button', /Example \(second account\)/).click();
+    await expect.poll(() => page.valueOf('#current')).toBe('Bob-pass-2!');
+    await page.bySelector('#continue').click();
+    const generator = await openMenuOn(session, page, '#new');
+    await generator.byRole('button', 'Generate strong password').click();
+    await expect.poll(() => page.valueOf('#new')).not.toBe('');
+    const generated = await page.valueOf('#new');
+    await page.bySelector('#change').click();
+    const prompt = await page.frame(session.extensionUrl('ui/prompt.html'), 15_000);
+    await prompt.waitForText('Example (second account)');
+    await prompt.byRole('button', 'Update').click();
+    await expect.poll(async () => (await listItems(session)).length).toBe(2);
+    const bob = (await listItems(session)).find((item) => item.name === 'Example (second account)')!;
+    type Full = { value: { item: { password: string; passwordHistory: { password: string }[] } } };
+    const read = async () => ((await session.sendFromExtensionPage({ type: 'items.get', payload: { id: bob.id } })) as Full).value.item;
+    await expect.poll(async () => (await read()).password).toBe(generated);
+    const updated = await read();
+    expect(updated.passwordHistory[0]?.password).toBe('Bob-pass-2!');
+    await page.close();
+  });
+});

@@ -10,6 +10,7 @@ import type { SenderContext } from '../sender';
 import type { StorageArea } from '../storage-area';
 import type { VaultService } from '../vault-service';
 import { isNeverSaveSite, neverSaveSite } from './never-save';
+import { pickedItemId } from './continuations';
 import { recentIdentifier } from './identifier-notes';
 import { matchingLogins, siteKeyOf, siteOf } from './site-match';
 
@@ -76,7 +77,7 @@ export class CaptureService {
     );
     const existing = otherUser
       ? (logins.find((item) => sameUsername(item.username, username)) ?? null)
-      : this.existingFor(logins, username, submission);
+      : (this.existingFor(logins, username, submission) ?? (await this.pickedFor(logins, username, submission, sender.tabId)));
     if (existing && existing.password === password) return { offer: false };
 
     const pending: PendingCapture = {
@@ -92,6 +93,17 @@ export class CaptureService {
     };
     await this.session.set({ [PREFIX + sender.tabId]: pending });
     return { offer: true };
+  }
+
+  /**
+   * A change or reset in several steps: the current password was picked on an earlier view
+   * (and is not on this one), so the login picked moments ago in this tab is the one changed.
+   */
+  private async pickedFor(logins: LoginItem[], username: string, submission: Submission, tabId: number): Promise<LoginItem | null> {
+    if (submission.kind === 'login' || submission.password) return null;
+    const picked = await pickedItemId(this.session, tabId, this.now());
+    const item = logins.find((candidate) => candidate.id === picked) ?? null;
+    return item && (!username || sameUsername(item.username, username)) ? item : null;
   }
 
   /** Which saved login a submission is about, if any. */
