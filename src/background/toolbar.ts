@@ -48,13 +48,12 @@ export class Toolbar {
     if (this.shownLocked === locked) return;
     this.shownLocked = locked;
     await browser.action.setTitle({ title: locked ? 'Latchkey (locked)' : 'Latchkey' });
+    // Locking or unlocking clears every tab's count; the active tab's is set again by refresh().
+    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
     if (!locked) {
       await browser.action.setIcon({ path: { 16: 'assets/icon-16.png', 32: 'assets/icon-32.png' } });
-      // A lock clears every tab's count; the active tab's is set again by refresh().
-      for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
       return;
     }
-    for (const tab of await browser.tabs.query({})) if (tab.id !== undefined) await browser.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => undefined);
     this.lockedIcon ??= await dimmedIcons().catch(() => null);
     if (this.lockedIcon) await browser.action.setIcon({ imageData: this.lockedIcon as never });
   }

@@ -49,13 +49,5 @@ export function useArmed(active: boolean): boolean {
   return armed;
 }
 
-interface UserActivation {
-  isActive: boolean;
-}
-
 /** A person's click: trusted, while the page has user activation (a script's click() has none). */
-export function isPersonClick(event: Event): boolean {
-  if (!event.isTrusted) return false;
-  const activation = (navigator as Navigator & { userActivation?: UserActivation }).userActivation;
-  return activation ? activation.isActive : true;
-}
+export { isPersonEvent as isPersonClick } from '../../shared/person-event';

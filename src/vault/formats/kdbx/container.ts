@@ -303,36 +303,35 @@ function readInnerHeader(payload: Uint8Array): { stream: InnerStream; xml: Uint8
   return { stream: new InnerStream(key), xml: payload.subarray(r.position) };
 }
 
-/**
- * Opens a KDBX 4 file with its password and returns the XML's root element,
- * with every protected value already decrypted (its Protected attribute kept).
- */
 /** Thrown (and caught in index.ts) for a KDBX 3.x file, which kdbx3.ts reads. */
 export class Kdbx3File extends Error {}
 
-export async function readKdbx(file: Uint8Array, password: string | undefined, keyFile?: Uint8Array): Promise<XmlElement> {
+interface OpenedHeader {
+  r: ByteReader;
+  header: ReturnType<typeof interpretHeader>;
+  storedHmac: Uint8Array;
+}
+
+/** Reads and checks the outer header; what follows is the HMAC-protected block stream. */
+function openHeader(file: Uint8Array): OpenedHeader {
   const r = new ByteReader(file, 'The KeePass file');
   const raw = readHeaderFields(r, file);
   const storedHash = r.take(32);
   const storedHmac = r.take(32);
   if (!bytesEqual(storedHash, sha256(raw.bytes))) corrupt('The KeePass file\'s header is damaged (its checksum does not match).');
-  const header = interpretHeader(raw.bytes, raw.fields);
-  if ((password === undefined || password === '') && keyFile === undefined) {
-    throw new FormatError('password-required', 'This KeePass file is protected: enter its master password.');
-  }
-  const composite = compositeKey(password ?? '', keyFile === undefined ? undefined : keyFileKey(keyFile));
+  return { r, header: interpretHeader(raw.bytes, raw.fields), storedHmac };
+}
+
+/**
+ * Decrypts the payload with a composite key (which the caller owns and wipes), and returns
+ * the XML's root element with every protected value already decrypted (its Protected attribute kept).
+ */
+async function decryptWithComposite({ r, header, storedHmac }: OpenedHeader, composite: Uint8Array, wrongKey: string): Promise<XmlElement> {
   const transformed = await transformKey(composite, header.kdf);
   const keys = fileKeys(header.masterSeed, transformed);
-  wipe(composite, transformed);
+  wipe(transformed);
   try {
-    if (!bytesEqual(storedHmac, headerHmac(keys.hmacBase, header.bytes))) {
-      throw new FormatError(
-        'wrong-password',
-        keyFile === undefined
-          ? 'The password is wrong for this KeePass file (or the database also needs its key file: choose it too).'
-          : 'The password or the key file is wrong for this KeePass file.',
-      );
-    }
+    if (!bytesEqual(storedHmac, headerHmac(keys.hmacBase, header.bytes))) throw new FormatError('wrong-password', wrongKey);
     const ciphertext = readBlocks(r, keys.hmacBase);
     const decrypted = await decryptPayload(header.cipher, keys.cipherKey, header.iv, ciphertext);
     if (decrypted === null) corrupt('The KeePass file\'s encrypted contents are damaged (bad padding).');
@@ -349,6 +348,26 @@ export async function readKdbx(file: Uint8Array, password: string | undefined, k
     return root;
   } finally {
     wipe(keys.cipherKey, keys.hmacBase);
+  }
+}
+
+/** Opens a KDBX 4 file with its password and/or key file. */
+export async function readKdbx(file: Uint8Array, password: string | undefined, keyFile?: Uint8Array): Promise<XmlElement> {
+  const opened = openHeader(file);
+  if ((password === undefined || password === '') && keyFile === undefined) {
+    throw new FormatError('password-required', 'This KeePass file is protected: enter its master password.');
+  }
+  const composite = compositeKey(password ?? '', keyFile === undefined ? undefined : keyFileKey(keyFile));
+  try {
+    return await decryptWithComposite(
+      opened,
+      composite,
+      keyFile === undefined
+        ? 'The password is wrong for this KeePass file (or the database also needs its key file: choose it too).'
+        : 'The password or the key file is wrong for this KeePass file.',
+    );
+  } finally {
+    wipe(composite);
   }
 }
 
@@ -375,33 +394,5 @@ function unprotect(root: XmlElement, stream: InnerStream): void {
  * (sync: the vault service keeps that key while unlocked). KDBX 4 only.
  */
 export async function readKdbxWithKey(file: Uint8Array, composite: Uint8Array): Promise<XmlElement> {
-  const r = new ByteReader(file, 'The KeePass file');
-  const raw = readHeaderFields(r, file);
-  const storedHash = r.take(32);
-  const storedHmac = r.take(32);
-  if (!bytesEqual(storedHash, sha256(raw.bytes))) corrupt('The KeePass file\'s header is damaged (its checksum does not match).');
-  const header = interpretHeader(raw.bytes, raw.fields);
-  const transformed = await transformKey(composite, header.kdf);
-  const keys = fileKeys(header.masterSeed, transformed);
-  wipe(transformed);
-  try {
-    if (!bytesEqual(storedHmac, headerHmac(keys.hmacBase, header.bytes))) {
-      throw new FormatError('wrong-password', 'The KeePass file is protected by a different password (or also needs a key file).');
-    }
-    const decrypted = await decryptPayload(header.cipher, keys.cipherKey, header.iv, readBlocks(r, keys.hmacBase));
-    if (decrypted === null) corrupt('The KeePass file\'s encrypted contents are damaged (bad padding).');
-    const payload = header.compressed ? await gunzip(decrypted, MAX_PAYLOAD_BYTES) : decrypted;
-    const { stream, xml } = readInnerHeader(payload);
-    let text: string;
-    try {
-      text = utf8Decode(xml).replace(/^\uFEFF/, '');
-    } catch {
-      corrupt('The KeePass file\'s XML is not valid UTF-8.');
-    }
-    const root = parseXml(text);
-    unprotect(root, stream);
-    return root;
-  } finally {
-    wipe(keys.cipherKey, keys.hmacBase);
-  }
+  return decryptWithComposite(openHeader(file), composite, 'The KeePass file is protected by a different password (or also needs a key file).');
 }
