@@ -232,7 +232,13 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     profileDir,
     extensionUrl,
     newPage: async () => {
-      const page = await browser.newPage();
+      // A window that just closed itself (Latchkey's unlock window) can still be BiDi's
+      // reference context for a moment: creating a tab then fails once with a discarded context.
+      const page = await browser.newPage().catch(async (error: unknown) => {
+        if (!String(error).includes('DiscardedBrowsingContextError')) throw error;
+        await sleep(500);
+        return browser.newPage();
+      });
       await routeFixtureHosts(page);
       return wrap(page, page);
     },
